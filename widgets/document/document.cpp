@@ -33,4 +33,75 @@ void Document::reset(const Topology &topology, const QString &fileName)
     emit modifiedChanged(false);
 }
 
+void Document::insertNode(int index, const Node &node)
+{
+    Q_ASSERT(m_topology.indexOfNode(node.id) < 0);
+    if (index < 0 || index > m_topology.nodes.size())
+        index = int(m_topology.nodes.size());
+    m_topology.nodes.insert(index, node);
+    emit nodeAdded(node.id);
+}
+
+Node Document::takeNode(const QString &id)
+{
+    const int index = m_topology.indexOfNode(id);
+    Q_ASSERT(index >= 0);
+    if (index < 0)
+        return {};
+    emit nodeAboutToBeRemoved(id);
+    const Node node = m_topology.nodes.takeAt(index);
+    emit nodeRemoved(id);
+    return node;
+}
+
+void Document::setNode(const Node &node)
+{
+    Node *existing = m_topology.findNode(node.id);
+    Q_ASSERT(existing);
+    if (!existing || *existing == node)
+        return;
+    *existing = node;
+    emit nodeChanged(node.id);
+}
+
+void Document::setNodePosition(const QString &id, const QPointF &position)
+{
+    Node *node = m_topology.findNode(id);
+    Q_ASSERT(node);
+    if (!node || node->position == position)
+        return;
+    node->position = position;
+    emit nodeChanged(id);
+}
+
+void Document::insertLink(int index, const Link &link)
+{
+    Q_ASSERT(m_topology.indexOfLink(link.from, link.to) < 0);
+    if (index < 0 || index > m_topology.links.size())
+        index = int(m_topology.links.size());
+    m_topology.links.insert(index, link);
+    emit linkAdded(link.from, link.to);
+}
+
+Link Document::takeLink(const QString &from, const QString &to)
+{
+    const int index = m_topology.indexOfLink(from, to);
+    Q_ASSERT(index >= 0);
+    if (index < 0)
+        return {};
+    const Link link = m_topology.links.takeAt(index);
+    emit linkRemoved(from, to);
+    return link;
+}
+
+void Document::setLink(const Link &link)
+{
+    const int index = m_topology.indexOfLink(link.from, link.to);
+    Q_ASSERT(index >= 0);
+    if (index < 0 || m_topology.links.at(index) == link)
+        return;
+    m_topology.links[index] = link;
+    emit linkChanged(link.from, link.to);
+}
+
 } // namespace infralab

@@ -7,8 +7,9 @@
 
 namespace infralab {
 
-// The open topology, its file and its undo stack. Widgets edit it only through undo commands;
-// the canvas and docks listen to its signals and mirror it by node id.
+// The open topology, its file and its undo stack. Widgets edit it only through undo commands,
+// which call the by-id edits below; the canvas and docks listen to the signals and mirror the
+// topology by node id. A link is identified by its (from, to) pair.
 class Document final : public QObject
 {
     Q_OBJECT
@@ -28,10 +29,29 @@ public:
     void reset(const Topology &topology, const QString &fileName);
     void markSaved() { m_undoStack.setClean(); }
 
+    // Edits for undo commands. Each keeps the topology consistent only as far as the caller
+    // does: removing a node does not remove its links (a command removes those first, so it
+    // can restore them).
+    void insertNode(int index, const Node &node); // index < 0 appends
+    Node takeNode(const QString &id);
+    void setNode(const Node &node); // replaces the node with node.id
+    void setNodePosition(const QString &id, const QPointF &position);
+    void insertLink(int index, const Link &link); // index < 0 appends
+    Link takeLink(const QString &from, const QString &to);
+    void setLink(const Link &link); // replaces the link with the same (from, to)
+
 signals:
     void topologyReset();
     void fileNameChanged(const QString &fileName);
     void modifiedChanged(bool modified);
+
+    void nodeAdded(const QString &id);
+    void nodeAboutToBeRemoved(const QString &id);
+    void nodeRemoved(const QString &id);
+    void nodeChanged(const QString &id);
+    void linkAdded(const QString &from, const QString &to);
+    void linkRemoved(const QString &from, const QString &to);
+    void linkChanged(const QString &from, const QString &to);
 
 private:
     Topology m_topology;

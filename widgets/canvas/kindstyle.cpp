@@ -1,0 +1,62 @@
+#include "canvas/kindstyle.h"
+
+#include "catalogue/componentcatalogue.h"
+
+#include <QCoreApplication>
+#include <QSvgRenderer>
+
+namespace infralab {
+
+KindStyle::KindStyle(const ComponentCatalogue &catalogue)
+    : m_catalogue(catalogue)
+{}
+
+KindStyle::~KindStyle() = default;
+
+QSvgRenderer *KindStyle::icon(const QString &kind) const
+{
+    auto it = m_icons.find(kind);
+    if (it == m_icons.end()) {
+        // Cache misses too (as nullptr), so an unknown kind is not looked up on every paint.
+        std::unique_ptr<QSvgRenderer> renderer;
+        if (const KindInfo *info = m_catalogue.find(kind); info && !info->icon.isEmpty()) {
+            renderer = std::make_unique<QSvgRenderer>(info->icon);
+            if (!renderer->isValid())
+                renderer.reset();
+        }
+        it = m_icons.emplace(kind, std::move(renderer)).first;
+    }
+    return it->second.get();
+}
+
+QColor KindStyle::accent(const QString &kind) const
+{
+    const KindInfo *info = m_catalogue.find(kind);
+    return info ? categoryAccent(info->category) : unknownAccent();
+}
+
+QString KindStyle::displayName(const QString &kind) const
+{
+    const KindInfo *info = m_catalogue.find(kind);
+    if (!info)
+        return kind;
+    return QCoreApplication::translate("Catalogue", info->displayName.toUtf8().constData());
+}
+
+QColor KindStyle::categoryAccent(Category category)
+{
+    switch (category) {
+    case Category::Traffic: return QColor(0x8b, 0x5c, 0xf6);
+    case Category::Edge: return QColor(0x25, 0x63, 0xeb);
+    case Category::Compute: return QColor(0x05, 0x96, 0x69);
+    case Category::Data: return QColor(0xea, 0x58, 0x0c);
+    }
+    return unknownAccent();
+}
+
+QColor KindStyle::unknownAccent()
+{
+    return QColor(0x6b, 0x72, 0x80);
+}
+
+} // namespace infralab

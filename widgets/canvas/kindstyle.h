@@ -1,0 +1,44 @@
+#pragma once
+
+#include "catalogue/kindinfo.h"
+
+#include <QColor>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+class QSvgRenderer;
+
+namespace infralab {
+
+class ComponentCatalogue;
+
+// How each kind looks on the canvas: its icon (one QSvgRenderer per kind, parsed once and drawn
+// as vectors, so it stays crisp at any zoom and device pixel ratio), its category's accent colour
+// and its translated display name. The scene owns one and hands it to its items, so items never
+// look anything up globally.
+class KindStyle final
+{
+    Q_DISABLE_COPY_MOVE(KindStyle)
+
+public:
+    explicit KindStyle(const ComponentCatalogue &catalogue);
+    ~KindStyle();
+
+    // The kind's icon, or nullptr when the kind is unknown or its icon cannot be read.
+    QSvgRenderer *icon(const QString &kind) const;
+    QColor accent(const QString &kind) const;
+    // The catalogue's display name, translated (context "Catalogue"); the raw kind if unknown.
+    QString displayName(const QString &kind) const;
+
+    // Shared with the icons: traffic violet, edge blue, compute green, data orange.
+    static QColor categoryAccent(Category category);
+    static QColor unknownAccent();
+
+private:
+    const ComponentCatalogue &m_catalogue;
+    mutable std::map<QString, std::unique_ptr<QSvgRenderer>> m_icons;
+};
+
+} // namespace infralab

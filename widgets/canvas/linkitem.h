@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+#include <QString>
+
+namespace infralab {
+
+class NodeItem;
+
+// One link on the canvas: a smooth cubic curve from the caller's card to the callee's, with an
+// arrowhead at the callee (traffic direction). It leaves and enters the cards on the sides that
+// face each other and re-routes whenever either card moves. It only paints; the scene owns it
+// and its two ends.
+class LinkItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    // Registers itself with both ends; the scene unregisters it before deleting it.
+    LinkItem(NodeItem *from, NodeItem *to);
+
+    QString fromId() const;
+    QString toId() const;
+    NodeItem *fromItem() const { return m_from; }
+    NodeItem *toItem() const { return m_to; }
+    void detach(); // unregisters from both ends
+
+    void updatePath();
+    const QPainterPath &path() const { return m_path; }
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    NodeItem *m_from;
+    NodeItem *m_to;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QRectF m_bounds;
+};
+
+} // namespace infralab

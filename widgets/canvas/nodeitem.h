@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QList>
+#include <QString>
+
+class QSvgRenderer;
+
+namespace infralab {
+
+class KindStyle;
+class LinkItem;
+struct Node;
+
+// One node on the canvas: a rounded card with the kind's icon, the node's name and the kind's
+// display name, in the kind's category colour. It holds the node id and what sync() copied from
+// the model, nothing else; pos() is the card's centre, which is the node's position in the file.
+// When it moves it asks its links to re-route.
+class NodeItem final : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+    static constexpr qreal Width = 196;
+    static constexpr qreal Height = 60;
+
+    NodeItem(const QString &id, const KindStyle *style);
+
+    QString id() const { return m_id; }
+    QString kind() const { return m_kind; }
+    QString title() const { return m_title; }
+
+    // Copies name and kind from the model; the position too, when the node has one.
+    void sync(const Node &node);
+
+    // Links ending here, re-routed whenever this card moves. The scene keeps them in step.
+    void addLink(LinkItem *link);
+    void removeLink(LinkItem *link);
+    const QList<LinkItem *> &links() const { return m_links; }
+
+    static QRectF cardRect();
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    void paintIcon(QPainter *painter, const QRectF &rect) const;
+
+    const QString m_id;
+    const KindStyle *m_style;
+    QString m_kind;
+    QString m_title;
+    QString m_kindName;
+    QColor m_accent;
+    QSvgRenderer *m_icon = nullptr;
+    QList<LinkItem *> m_links;
+};
+
+} // namespace infralab

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "canvas/kindstyle.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QString>
+
+#include <utility>
+
+namespace infralab {
+
+class Document;
+class LinkItem;
+class NodeItem;
+
+// The canvas's scene: mirrors the document's topology by node id. It keeps id → item maps and
+// creates, syncs or removes items only in slots fired by the document's signals, so undo
+// commands and file loads go through the same path. Nodes without a position are placed by
+// AutoLayout (for display only; the model keeps them unplaced until the user moves them).
+class TopologyScene final : public QGraphicsScene
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopologyScene)
+
+public:
+    explicit TopologyScene(Document *document, QObject *parent = nullptr);
+    ~TopologyScene() override;
+
+    Document *document() const { return m_document; }
+    const KindStyle &kindStyle() const { return m_style; }
+
+    NodeItem *nodeItem(const QString &id) const { return m_nodes.value(id); }
+    LinkItem *linkItem(const QString &from, const QString &to) const;
+    QList<NodeItem *> nodeItems() const { return m_nodes.values(); }
+    QList<LinkItem *> linkItems() const { return m_links.values(); }
+
+    // The bounding rectangle of every node and link, empty when there is nothing.
+    QRectF contentRect() const;
+
+signals:
+    void contentReset(); // after the document's topology was replaced and items rebuilt
+
+private:
+    using LinkKey = std::pair<QString, QString>;
+
+    void rebuild();
+    void addNodeItem(const QString &id);
+    void removeNodeItem(const QString &id);
+    void syncNodeItem(const QString &id);
+    void addLinkItem(const QString &from, const QString &to);
+    void removeLinkItem(const QString &from, const QString &to);
+    void deleteLinkItem(LinkItem *link);
+    void clearItems();
+    void growSceneRect();
+
+    Document *m_document;
+    KindStyle m_style;
+    QHash<QString, NodeItem *> m_nodes;
+    QHash<LinkKey, LinkItem *> m_links;
+};
+
+} // namespace infralab

@@ -1,0 +1,220 @@
+#include "mainwindow/fileactions.h"
+
+#include "document/document.h"
+#include "format/topologyreader.h"
+#include "format/topologywriter.h"
+#include "mainwindow/recentfiles.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QWidget>
+
+namespace infralab {
+
+namespace {
+
+constexpr int MaxListedProblems = 10;
+const QString FileSuffix = QStringLiteral(".infralab.json");
+const QString LastDirectoryKey = QStringLiteral("lastDirectory");
+
+QAction *makeAction(const QString &text, const QString &icon, QKeySequence::StandardKey key,
+                    QObject *parent)
+{
+    auto *action = new QAction(QIcon::fromTheme(icon), text, parent);
+    action->setShortcut(key);
+    return action;
+}
+
+} // namespace
+
+FileActions::FileActions(Document *document, RecentFiles *recentFiles, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_recentFiles(recentFiles)
+    , m_window(window)
+    , m_newAction(makeAction(tr("&New"), QStringLiteral("document-new"), QKeySequence::New, this))
+    , m_openAction(
+          makeAction(tr("&Open…"), QStringLiteral("document-open"), QKeySequence::Open, this))
+    , m_saveAction(
+          makeAction(tr("&Save"), QStringLiteral("document-save"), QKeySequence::Save, this))
+    , m_saveAsAction(makeAction(tr("Save &As…"), QStringLiteral("document-save-as"),
+                                QKeySequence::SaveAs, this))
+    , m_quitAction(
+          makeAction(tr("&Quit"), QStringLiteral("application-exit"), QKeySequence::Quit, this))
+{
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_newAction, &QAction::triggered, this, &FileActions::newFile);
+    connect(m_openAction, &QAction::triggered, this, &FileActions::open);
+    connect(m_saveAction, &QAction::triggered, this, &FileActions::save);
+    connect(m_saveAsAction, &QAction::triggered, this, &FileActions::saveAs);
+    // Closing the window runs the same unsaved-changes prompt (MainWindow::closeEvent).
+    connect(m_quitAction, &QAction::triggered, m_window, &QWidget::close);
+    connect(m_recentFiles, &RecentFiles::fileTriggered, this, &FileActions::openFile);
+}
+
+bool FileActions::newFile()
+{
+    if (!maybeSave())
+        return false;
+    m_document->reset(Topology(), QString());
+    emit statusMessage(tr("New topology"));
+    return true;
+}
+
+bool FileActions::open()
+{
+    const QString fileName = QFileDialog::getOpenFileName(m_window, tr("Open Topology"),
+                                                          dialogDirectory(), fileFilter());
+    return !fileName.isEmpty() && openFile(fileName);
+}
+
+bool FileActions::openFile(const QString &fileName)
+{
+    // Read and validate before asking anything: a broken file must not cost the open document.
+    const ReadResult result = TopologyReader::readFile(fileName);
+    if (!result.ok()) {
+        reportOpenErrors(fileName, result.problems);
+        return false;
+    }
+    if (!maybeSave())
+        return false;
+
+    const QString path = QDir::cleanPath(QFileInfo(fileName).absoluteFilePath());
+    m_document->reset(result.topology, path);
+    m_recentFiles->add(path);
+    rememberDirectory(path);
+    emit fileOpened(path);
+
+    const QString name = QFileInfo(path).fileName();
+    if (result.problems.isEmpty()) {
+        emit statusMessage(tr("Opened %1").arg(name));
+    } else {
+        // Only warnings are left (errors were refused above): mention the first one.
+        const int count = int(result.problems.size());
+        const QString first = result.problems.constFirst().toString();
+        emit statusMessage(
+            count == 1
+                ? tr("Opened %1 with a warning: %2").arg(name, first)
+                : tr("Opened %1 with %n warnings. First: %2", nullptr, count).arg(name, first));
+    }
+    return true;
+}
+
+bool FileActions::save()
+{
+    if (m_document->fileName().isEmpty())
+        return saveAs();
+    return saveTo(m_document->fileName());
+}
+
+bool FileActions::saveAs()
+{
+    QString start = m_document->fileName();
+    if (start.isEmpty())
+        start = QDir(dialogDirectory()).filePath(tr("untitled") + FileSuffix);
+    QString fileName
+        = QFileDialog::getSaveFileName(m_window, tr("Save Topology As"), start, fileFilter());
+    if (fileName.isEmpty())
+        return false;
+    if (!fileName.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        fileName += FileSuffix;
+    return saveTo(fileName);
+}
+
+bool FileActions::saveTo(const QString &fileName)
+{
+    const QString path = QDir::cleanPath(QFileInfo(fileName).absoluteFilePath());
+    QString error;
+    if (!TopologyWriter::writeFile(m_document->topology(), path, &error)) {
+        QMessageBox box(QMessageBox::Critical, tr("Save Failed"),
+                        tr("Could not save %1.").arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Ok, m_window);
+        box.setInformativeText(error.isEmpty() ? tr("The file could not be written.") : error);
+        run(box);
+        emit statusMessage(tr("Could not save %1").arg(QFileInfo(path).fileName()));
+        return false;
+    }
+    m_document->setFileName(path);
+    m_document->markSaved();
+    m_recentFiles->add(path);
+    rememberDirectory(path);
+    emit statusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool FileActions::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
+                    tr("%1 has unsaved changes.").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box.setInformativeText(tr("Do you want to save them?"));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (run(box)) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void FileActions::setMessageBoxRunner(MessageBoxRunner runner)
+{
+    m_runner = std::move(runner);
+}
+
+QString FileActions::fileFilter()
+{
+    return tr("InfraLab topologies (*.infralab.json);;JSON files (*.json);;All files (*)");
+}
+
+int FileActions::run(QMessageBox &box)
+{
+    return m_runner ? m_runner(box) : box.exec();
+}
+
+void FileActions::reportOpenErrors(const QString &fileName, const Problems &problems)
+{
+    QStringList errors;
+    for (const Problem &problem : problems) {
+        if (problem.isError())
+            errors.append(problem.toString());
+    }
+    QStringList listed = errors.mid(0, MaxListedProblems);
+    if (errors.size() > MaxListedProblems)
+        listed.append(tr("… and %n more.", nullptr, int(errors.size() - MaxListedProblems)));
+
+    const QString name = QFileInfo(fileName).fileName();
+    QMessageBox box(QMessageBox::Warning, tr("Could Not Open Topology"),
+                    tr("Could not open %1.").arg(name), QMessageBox::Ok, m_window);
+    box.setInformativeText(listed.join(QLatin1Char('\n')));
+    QStringList all;
+    for (const Problem &problem : problems)
+        all.append(problem.toString());
+    box.setDetailedText(all.join(QLatin1Char('\n')));
+    run(box);
+    emit statusMessage(tr("Could not open %1").arg(name));
+}
+
+QString FileActions::dialogDirectory() const
+{
+    if (!m_document->fileName().isEmpty())
+        return QFileInfo(m_document->fileName()).absolutePath();
+    const QString last = QSettings().value(LastDirectoryKey).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+void FileActions::rememberDirectory(const QString &fileName)
+{
+    QSettings().setValue(LastDirectoryKey, QFileInfo(fileName).absolutePath());
+}
+
+} // namespace infralab

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "validation/problem.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QAction;
+class QMessageBox;
+class QWidget;
+
+namespace infralab {
+
+class Document;
+class RecentFiles;
+
+// The File menu's behaviour: New, Open…, Save, Save As… and Quit, with the "save your
+// changes?" prompt before anything would discard unsaved edits. Opening reads and validates
+// the whole file first; a file with errors is reported in a dialog and never replaces the open
+// document. Every dialog goes through one runner, which tests replace to stay non-modal.
+class FileActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FileActions)
+
+public:
+    // Shows `box` and returns the clicked QMessageBox::StandardButton.
+    using MessageBoxRunner = std::function<int(QMessageBox &box)>;
+
+    FileActions(Document *document, RecentFiles *recentFiles, QWidget *window);
+
+    QAction *newAction() const { return m_newAction; }
+    QAction *openAction() const { return m_openAction; }
+    QAction *saveAction() const { return m_saveAction; }
+    QAction *saveAsAction() const { return m_saveAsAction; }
+    QAction *quitAction() const { return m_quitAction; }
+
+    bool newFile();
+    bool open(); // asks for a file
+    bool openFile(const QString &fileName);
+    bool save();
+    bool saveAs(); // asks for a file name
+    bool saveTo(const QString &fileName);
+    // Save/Discard/Cancel when the document has unsaved changes; false means "stop".
+    bool maybeSave();
+
+    void setMessageBoxRunner(MessageBoxRunner runner);
+    static QString fileFilter();
+
+signals:
+    void statusMessage(const QString &message);
+    void fileOpened(const QString &fileName);
+
+private:
+    int run(QMessageBox &box);
+    void reportOpenErrors(const QString &fileName, const Problems &problems);
+    QString dialogDirectory() const;
+    void rememberDirectory(const QString &fileName);
+
+    Document *m_document;
+    RecentFiles *m_recentFiles;
+    QWidget *m_window;
+    QAction *m_newAction;
+    QAction *m_openAction;
+    QAction *m_saveAction;
+    QAction *m_saveAsAction;
+    QAction *m_quitAction;
+    MessageBoxRunner m_runner;
+};
+
+} // namespace infralab

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace infralab {
+
+class Document;
+class FileActions;
+class RecentFiles;
+class TopologyScene;
+class TopologyView;
+
+// The application window. It composes: the document, the canvas (scene + view), the File and
+// Help menus and the status bar; the behaviour lives in handler classes (FileActions,
+// RecentFiles). Geometry and dock state persist in QSettings.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a topology file. On errors shows them in a dialog, keeps the current document and
+    // returns false; also false when the user cancels the "unsaved changes" prompt.
+    bool openFile(const QString &fileName);
+
+    Document *document() const { return m_document; }
+    FileActions *fileActions() const { return m_fileActions; }
+    RecentFiles *recentFiles() const { return m_recentFiles; }
+    TopologyScene *scene() const { return m_scene; }
+    TopologyView *view() const { return m_view; }
+
+    // "3 nodes, 2 links", as shown in the status bar.
+    static QString countsText(qsizetype nodes, qsizetype links);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void updateTitle();
+    void updateCounts();
+    void showAbout();
+    void readSettings();
+    void writeSettings() const;
+
+    Document *m_document;
+    TopologyScene *m_scene;
+    TopologyView *m_view;
+    RecentFiles *m_recentFiles = nullptr;
+    FileActions *m_fileActions = nullptr;
+    QLabel *m_countsLabel;
+};
+
+} // namespace infralab
