@@ -10,8 +10,8 @@ namespace infralab {
 // validator its checks, the docs their "type" column.
 enum class ValueType {
     Bool,
-    Int,        // integral number within [minimum, maximum]
-    Double,     // number within [minimum, maximum]
+    Int,    // integral number within [minimum, maximum]
+    Double, // number within [minimum, maximum]
     String,
     Enum,       // one of enumValues
     Path,       // a file or folder; relative paths resolve against the topology file's folder

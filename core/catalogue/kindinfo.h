@@ -16,13 +16,13 @@ QString categoryName(Category category); // "traffic", "edge", "compute", "data"
 // by validation, the palette, the inspector, the docs check and the exporters.
 struct KindInfo
 {
-    QString kind;         // file-format name: "web-server"
-    QString displayName;  // "Web server" (translate with context "Catalogue")
+    QString kind;        // file-format name: "web-server"
+    QString displayName; // "Web server" (translate with context "Catalogue")
     Category category = Category::Compute;
-    QString idPrefix;     // fresh ids: "web" → web-1, web-2, …
-    QString icon;         // Qt resource path of the SVG icon
-    QString description;  // one line (translate with context "Catalogue")
-    QString urlScheme;    // "http", "postgres", "redis"; empty when the kind does not listen
+    QString idPrefix;    // fresh ids: "web" → web-1, web-2, …
+    QString icon;        // Qt resource path of the SVG icon
+    QString description; // one line (translate with context "Catalogue")
+    QString urlScheme;   // "http", "postgres", "redis"; empty when the kind does not listen
     QList<ConfigKey> config;
     QList<ConfigKey> linkConfig; // keys of links going out of this kind
     QStringList callees;         // kinds this kind may link to (traffic direction)
