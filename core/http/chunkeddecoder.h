@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/headscanner.h"
 #include "http/httptypes.h"
 
 #include <QByteArray>
@@ -42,7 +43,7 @@ private:
     State m_state = State::Size;
     qint64 m_remaining = 0; // data bytes left in the current chunk
     qint64 m_decoded = 0;
-    qsizetype m_trailerBytes = 0;
+    HeadScanner m_trailerScanner; // offsets relative to the first trailer byte
     ParseResult m_final;
     QList<QPair<QByteArray, QByteArray>> m_trailers;
 };

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QtGlobal>
+
+#include <array>
+
+// Byte classes of RFC 9110 §5.6 and RFC 9112, as one table lookup per byte. Private to
+// core/http.
+namespace infralab::http::syntax {
+
+enum CharClass : quint8 {
+    Tchar = 1,      // token characters (RFC 9110 §5.6.2)
+    FieldValue = 2, // field-vchar / SP / HTAB / obs-text (RFC 9110 §5.5)
+    Target = 4,     // request-target bytes: VCHAR except '#' (no fragments, RFC 9112 §3.2)
+    Digit = 8,
+    HexDigit = 16,
+    RegName = 32, // host: unreserved / pct-encoded / sub-delims (RFC 3986 §3.2.2)
+};
+
+constexpr std::array<quint8, 256> makeTable()
+{
+    std::array<quint8, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        quint8 v = 0;
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        if (alpha || digit)
+            v |= Tchar | RegName;
+        for (char s : "!#$%&'*+-.^_`|~")
+            if (s && c == static_cast<unsigned char>(s))
+                v |= Tchar;
+        for (char s : "-._~%!$&'()*+,;=")
+            if (s && c == static_cast<unsigned char>(s))
+                v |= RegName;
+        if (c == '\t' || (c >= 0x20 && c != 0x7f))
+            v |= FieldValue;
+        if (c > 0x20 && c < 0x7f && c != '#')
+            v |= Target;
+        if (digit)
+            v |= Digit | HexDigit;
+        if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+            v |= HexDigit;
+        t[c] = v;
+    }
+    return t;
+}
+
+inline constexpr std::array<quint8, 256> table = makeTable();
+
+inline bool is(uchar c, CharClass cls)
+{
+    return table[c] & cls;
+}
+
+// First index in [pos, end) whose byte is not of class `cls`, or end.
+inline qsizetype skip(const uchar *data, qsizetype pos, qsizetype end, CharClass cls)
+{
+    while (pos < end && (table[data[pos]] & cls))
+        ++pos;
+    return pos;
+}
+
+inline bool isWhitespace(uchar c)
+{
+    return c == ' ' || c == '\t';
+}
+
+inline QByteArrayView trimmed(QByteArrayView v)
+{
+    qsizetype b = 0;
+    qsizetype e = v.size();
+    while (b < e && isWhitespace(uchar(v[b])))
+        ++b;
+    while (e > b && isWhitespace(uchar(v[e - 1])))
+        --e;
+    return v.sliced(b, e - b);
+}
+
+// Content-Length = 1*DIGIT (RFC 9110 §8.6), without wrapping (H14). -1 when invalid.
+qint64 parseContentLength(QByteArrayView value);
+// `host [ ":" port ]` per RFC 3986 §3.2.2–3.2.3; `requirePort` for CONNECT targets.
+bool isValidAuthority(QByteArrayView authority, bool requirePort);
+
+// Calls f(element) for each non-empty element of a comma-separated list (RFC 9110 §5.6.1),
+// trimmed. Returns false as soon as f does.
+template<typename F>
+bool forEachListElement(QByteArrayView value, F &&f)
+{
+    qsizetype start = 0;
+    const qsizetype n = value.size();
+    for (qsizetype i = 0; i <= n; ++i) {
+        if (i == n || value[i] == ',') {
+            const QByteArrayView element = trimmed(value.sliced(start, i - start));
+            if (!element.isEmpty() && !f(element))
+                return false;
+            start = i + 1;
+        }
+    }
+    return true;
+}
+
+inline bool isToken(QByteArrayView v)
+{
+    return !v.isEmpty()
+           && skip(reinterpret_cast<const uchar *>(v.data()), 0, v.size(), Tchar) == v.size();
+}
+
+} // namespace infralab::http::syntax
