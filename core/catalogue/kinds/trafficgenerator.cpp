@@ -1,0 +1,92 @@
+#include "catalogue/kinds/kinds.h"
+#include "catalogue/schema.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace infralab::kinds {
+
+using namespace schema;
+
+// Modelled on wrk (closed loop), wrk2 and vegeta (open, constant arrival rate) and k6's
+// ramping executors; component-specs.md section 9.
+KindInfo trafficGenerator()
+{
+    KindInfo k;
+    k.kind = text("traffic-generator");
+    k.displayName = text(QT_TRANSLATE_NOOP("Catalogue", "Traffic generator"));
+    k.category = Category::Traffic;
+    k.idPrefix = text("load");
+    k.description = text(QT_TRANSLATE_NOOP(
+        "Catalogue", "Sends real HTTP load to its linked nodes, closed (like wrk) or open "
+                     "(constant arrival rate, like wrk2)."));
+
+    ConfigKey requests;
+    requests.key = text("requests");
+    requests.type = ValueType::RequestList;
+    QJsonObject get;
+    get.insert(text("method"), text("GET"));
+    get.insert(text("path"), text("/"));
+    get.insert(text("weight"), 1);
+    requests.defaultValue = QJsonArray{get};
+    requests.help
+        = text(QT_TRANSLATE_NOOP("Catalogue", "Request mix: method, path ({n} is filled with a "
+                                              "number), relative weight and optional body."));
+
+    k.config = {
+        enumKey("mode", "closed", {"closed", "open"},
+                QT_TRANSLATE_NOOP("Catalogue",
+                                  "closed: each connection sends its next request when the last "
+                                  "one is answered; open: requests arrive at a fixed rate "
+                                  "whatever the latency.")),
+        intKey("connections", 10, 1, 10000,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "Concurrent connections: the virtual users in closed mode, the "
+                                 "cap on requests in flight in open mode.")),
+        intKey("rate", 100, 1, 1000000,
+               QT_TRANSLATE_NOOP("Catalogue", "Requests per second in open mode."), "req/s"),
+        requests,
+        intKey("duration_s", 0, 0, 86400,
+               QT_TRANSLATE_NOOP("Catalogue", "How long to run; 0 runs until stopped."), "s"),
+        intKey("think_time_ms", 0, 0, 600000,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "Pause of each connection between a response and its next "
+                                 "request (closed mode)."),
+               "ms"),
+        enumKey("profile", "constant", {"constant", "ramp", "steps", "spike"},
+                QT_TRANSLATE_NOOP("Catalogue",
+                                  "Load over time: constant, ramp (up to full load over one "
+                                  "period), steps (a quarter more each period) or spike (a "
+                                  "tenth of full load, full load for the last tenth of each "
+                                  "period).")),
+        intKey("profile_period_s", 30, 1, 86400,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "Length of one period of the ramp, steps and spike profiles."),
+               "s"),
+        enumKey("path_distribution", "uniform", {"uniform", "zipf"},
+                QT_TRANSLATE_NOOP("Catalogue",
+                                  "How {n} is drawn from 1 to path_keys: uniform, or zipf (a few "
+                                  "hot keys get most requests).")),
+        intKey("path_keys", 1000, 1, 10000000,
+               QT_TRANSLATE_NOOP("Catalogue", "Largest number {n} in request paths takes.")),
+        intKey("timeout_ms", 2000, 1, 600000,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "A request without a complete response in this time counts as "
+                                 "a timeout error."),
+               "ms"),
+        boolKey("keepalive", true,
+                QT_TRANSLATE_NOOP("Catalogue",
+                                  "Reuse connections; off opens a new connection per request.")),
+    };
+    k.linkConfig = {
+        intKey("weight", 1, 0, 1000,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "Share of requests sent to this target, relative to the other "
+                                 "linked targets.")),
+    };
+    k.callees = httpKinds();
+    return k;
+}
+
+} // namespace infralab::kinds

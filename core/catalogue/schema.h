@@ -1,0 +1,43 @@
+#pragma once
+
+#include "catalogue/configkey.h"
+
+#include <QList>
+
+#include <initializer_list>
+
+namespace infralab::schema {
+
+// Small builders for the catalogue's configuration schemas. Every `help` argument is an
+// untranslated source string wrapped in QT_TRANSLATE_NOOP("Catalogue", …) at the call site so
+// lupdate finds it; units are short symbols ("ms", "s", "bytes", "req/s") shown untranslated.
+
+QString text(const char *utf8);
+
+ConfigKey intKey(const char *key, qint64 defaultValue, qint64 minimum, qint64 maximum,
+                 const char *help, const char *unit = "");
+ConfigKey numberKey(const char *key, double defaultValue, double minimum, double maximum,
+                    const char *help, const char *unit = "");
+ConfigKey boolKey(const char *key, bool defaultValue, const char *help);
+ConfigKey stringKey(const char *key, const char *defaultValue, const char *help);
+ConfigKey pathKey(const char *key, const char *defaultValue, const char *help);
+ConfigKey enumKey(const char *key, const char *defaultValue,
+                  std::initializer_list<const char *> values, const char *help);
+ConfigKey listKey(const char *key, std::initializer_list<const char *> defaultValue,
+                  const char *help);
+
+// `port`, shared by every listening kind (DESIGN.md: 0 picks a free port).
+ConfigKey portKey();
+
+// What every HTTP listener offers, modelled on nginx's client-side limits: header, body,
+// keep-alive and send timeouts, body size and connection caps, the access log.
+QList<ConfigKey> httpListenerKeys();
+
+// What every kind that forwards HTTP requests offers: connect and response timeouts and
+// idle upstream connections. Defaults differ per product (nginx, HAProxy, Kong).
+QList<ConfigKey> upstreamKeys(qint64 connectTimeoutMs, qint64 responseTimeoutMs);
+
+// The kinds that speak HTTP on their listening port.
+QStringList httpKinds();
+
+} // namespace infralab::schema
