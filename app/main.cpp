@@ -1,7 +1,7 @@
-#include <QCoreApplication>
+#include "commandline.h"
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    infralab::CommandLine commandLine;
+    return commandLine.exec(argc, argv);
 }

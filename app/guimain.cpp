@@ -1,0 +1,20 @@
+#include "guimain.h"
+
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+
+namespace infralab {
+
+int runMainWindow(const QString &fileName)
+{
+    MainWindow window;
+    // A file that cannot be opened is reported by the window itself; the window still
+    // opens so the user can pick another one.
+    if (!fileName.isEmpty())
+        window.openFile(fileName);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace infralab
