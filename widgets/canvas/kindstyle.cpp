@@ -3,6 +3,7 @@
 #include "catalogue/componentcatalogue.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSvgRenderer>
 
 namespace infralab {
@@ -19,7 +20,7 @@ QSvgRenderer *KindStyle::icon(const QString &kind) const
     if (it == m_icons.end()) {
         // Cache misses too (as nullptr), so an unknown kind is not looked up on every paint.
         std::unique_ptr<QSvgRenderer> renderer;
-        if (const KindInfo *info = m_catalogue.find(kind); info && !info->icon.isEmpty()) {
+        if (const KindInfo *info = m_catalogue.find(kind); info && QFile::exists(info->icon)) {
             renderer = std::make_unique<QSvgRenderer>(info->icon);
             if (!renderer->isValid())
                 renderer.reset();
@@ -46,10 +47,11 @@ QString KindStyle::displayName(const QString &kind) const
 QColor KindStyle::categoryAccent(Category category)
 {
     switch (category) {
-    case Category::Traffic: return QColor(0x8b, 0x5c, 0xf6);
-    case Category::Edge: return QColor(0x25, 0x63, 0xeb);
-    case Category::Compute: return QColor(0x05, 0x96, 0x69);
-    case Category::Data: return QColor(0xea, 0x58, 0x0c);
+    // The fills of the category tiles in resources/icons/*.svg.
+    case Category::Traffic: return QColor(0xe8, 0x59, 0x0c);
+    case Category::Edge: return QColor(0x1c, 0x7e, 0xd6);
+    case Category::Compute: return QColor(0x2b, 0x8a, 0x3e);
+    case Category::Data: return QColor(0x70, 0x48, 0xe8);
     }
     return unknownAccent();
 }

@@ -32,7 +32,7 @@ public:
     // The catalogue's display name, translated (context "Catalogue"); the raw kind if unknown.
     QString displayName(const QString &kind) const;
 
-    // Shared with the icons: traffic violet, edge blue, compute green, data orange.
+    // Shared with the icons' tiles: traffic orange, edge blue, compute green, data violet.
     static QColor categoryAccent(Category category);
     static QColor unknownAccent();
 

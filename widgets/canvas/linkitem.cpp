@@ -20,6 +20,7 @@ constexpr qreal ArrowLength = 11;
 constexpr qreal ArrowWidth = 9;
 // Cards closer than this side by side are joined top/bottom instead of left/right.
 constexpr qreal SideBySideGap = 36;
+constexpr qreal PortSpacing = 14;
 
 } // namespace
 
@@ -49,32 +50,56 @@ void LinkItem::detach()
     m_to->removeLink(this);
 }
 
+LinkItem::Direction LinkItem::directionBetween(const QPointF &from, const QPointF &to)
+{
+    const QPointF delta = to - from;
+    const bool horizontal = std::abs(delta.x()) - NodeItem::Width >= SideBySideGap
+                            || (std::abs(delta.y()) - NodeItem::Height < SideBySideGap
+                                && std::abs(delta.x()) >= std::abs(delta.y()));
+    if (horizontal)
+        return QPointF(delta.x() >= 0 ? 1 : -1, 0);
+    return QPointF(0, delta.y() >= 0 ? 1 : -1);
+}
+
+qreal LinkItem::arrivalOffset(const Direction &direction) const
+{
+    // Links arriving on the same side of the callee get their own spot on that side, ordered
+    // like their callers, so fan-in arrowheads stay apart instead of piling up in the middle.
+    const bool horizontal = direction.y() == 0;
+    QList<const LinkItem *> siblings;
+    for (const LinkItem *link : m_to->links()) {
+        if (link->m_to == m_to && directionBetween(link->m_from->pos(), m_to->pos()) == direction)
+            siblings.append(link);
+    }
+    if (siblings.size() < 2)
+        return 0;
+    std::sort(siblings.begin(), siblings.end(), [horizontal](const LinkItem *x, const LinkItem *y) {
+        const QPointF p = x->m_from->pos();
+        const QPointF q = y->m_from->pos();
+        return horizontal ? std::pair(p.y(), p.x()) < std::pair(q.y(), q.x())
+                          : std::pair(p.x(), p.y()) < std::pair(q.x(), q.y());
+    });
+    const qreal side = horizontal ? NodeItem::Height : NodeItem::Width;
+    const qreal count = qreal(siblings.size());
+    const qreal spacing = std::min(PortSpacing, (side - 2 * 12) / (count - 1));
+    return (qreal(siblings.indexOf(this)) - (count - 1) / 2) * spacing;
+}
+
 void LinkItem::updatePath()
 {
     prepareGeometryChange();
     const QPointF a = m_from->pos();
     const QPointF b = m_to->pos();
-    const QPointF delta = b - a;
-    const qreal w = NodeItem::Width;
-    const qreal h = NodeItem::Height;
-    const bool horizontal = std::abs(delta.x()) - w >= SideBySideGap
-                            || (std::abs(delta.y()) - h < SideBySideGap
-                                && std::abs(delta.x()) >= std::abs(delta.y()));
-
-    QPointF start;
-    QPointF tip;
-    QPointF direction; // unit vector in which the curve leaves and enters
-    if (horizontal) {
-        const qreal sign = delta.x() >= 0 ? 1 : -1;
-        direction = QPointF(sign, 0);
-        start = a + QPointF(sign * w / 2, 0);
-        tip = b - QPointF(sign * w / 2, 0);
-    } else {
-        const qreal sign = delta.y() >= 0 ? 1 : -1;
-        direction = QPointF(0, sign);
-        start = a + QPointF(0, sign * h / 2);
-        tip = b - QPointF(0, sign * h / 2);
-    }
+    const Direction direction = directionBetween(a, b); // in which the curve leaves and enters
+    const bool horizontal = direction.y() == 0;
+    const QPointF halfCard
+        = horizontal ? QPointF(NodeItem::Width / 2, 0) : QPointF(0, NodeItem::Height / 2);
+    const QPointF normal(-direction.y(), direction.x());
+    const qreal sign = horizontal ? direction.x() : direction.y();
+    const QPointF start = a + halfCard * sign;
+    const qreal offset = arrivalOffset(direction);
+    const QPointF tip
+        = b - halfCard * sign + (horizontal ? QPointF(0, offset) : QPointF(offset, 0));
     // The curve stops at the arrow's base, so the line never pokes through the tip.
     const QPointF end = tip - direction * ArrowLength;
     const QPointF span = end - start;
@@ -84,7 +109,6 @@ void LinkItem::updatePath()
     m_path = QPainterPath(start);
     m_path.cubicTo(start + direction * pull, end - direction * pull, end);
 
-    const QPointF normal(-direction.y(), direction.x());
     m_arrow = QPolygonF({tip, end + normal * (ArrowWidth / 2), end - normal * (ArrowWidth / 2)});
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
     update();
@@ -107,10 +131,18 @@ QPainterPath LinkItem::shape() const
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     const QPalette palette = widget ? widget->palette() : QApplication::palette();
-    QColor color = option->state & QStyle::State_Selected ? palette.color(QPalette::Highlight)
-                                                          : palette.color(QPalette::WindowText);
-    if (!(option->state & QStyle::State_Selected))
-        color.setAlphaF(0.55f);
+    // Opaque (text mixed into the window colour), so curves and arrowheads that meet do not
+    // darken where they overlap.
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor window = palette.color(QPalette::Window);
+    const auto mix = [](float a, float b) {
+        return 0.55f * a + 0.45f * b;
+    };
+    const QColor color = option->state & QStyle::State_Selected
+                             ? palette.color(QPalette::Highlight)
+                             : QColor::fromRgbF(mix(text.redF(), window.redF()),
+                                                mix(text.greenF(), window.greenF()),
+                                                mix(text.blueF(), window.blueF()));
 
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);

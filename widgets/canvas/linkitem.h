@@ -27,6 +27,8 @@ public:
     NodeItem *toItem() const { return m_to; }
     void detach(); // unregisters from both ends
 
+    // Re-routes after either end moved. Also call it on the callee's other incoming links when
+    // this one's caller moves: they share the callee's side (NodeItem does so).
     void updatePath();
     const QPainterPath &path() const { return m_path; }
 
@@ -36,6 +38,11 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    using Direction = QPointF; // unit vector along an axis
+
+    static Direction directionBetween(const QPointF &from, const QPointF &to);
+    qreal arrivalOffset(const Direction &direction) const;
+
     NodeItem *m_from;
     NodeItem *m_to;
     QPainterPath m_path;

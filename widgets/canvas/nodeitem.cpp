@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPalette>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 #include <QWidget>
@@ -16,8 +17,9 @@ namespace infralab {
 namespace {
 
 constexpr qreal Radius = 8;
-constexpr qreal IconBox = 36;
-constexpr qreal Padding = 12;
+constexpr qreal IconBox = 34;
+constexpr qreal Padding = 10;
+constexpr qreal IconGap = 5;
 constexpr qreal ShadowOffset = 2;
 
 bool isDark(const QPalette &palette)
@@ -100,67 +102,75 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(selected ? QPen(m_accent, 2) : QPen(border, 1));
     painter->drawRoundedRect(card, Radius, Radius);
 
-    // Category stripe along the left edge, clipped to the card's rounded corners.
+    // Category stripe along the top edge, clipped to the card's rounded corners.
     painter->save();
     painter->setClipPath(shape());
-    painter->fillRect(QRectF(card.left(), card.top(), 4, card.height()), m_accent);
+    painter->fillRect(QRectF(card.left(), card.top(), card.width(), 3), m_accent);
     painter->restore();
 
-    const QRectF iconRect(card.left() + Padding, -IconBox / 2, IconBox, IconBox);
-    paintIcon(painter, iconRect);
-
-    const qreal textLeft = iconRect.right() + 10;
-    const qreal textWidth = card.right() - Padding - textLeft;
+    const qreal textWidth = card.width() - 2 * Padding;
     QFont titleFont = widget ? widget->font() : QApplication::font();
     titleFont.setBold(true);
     QFont kindFont = titleFont;
     kindFont.setBold(false);
-    kindFont.setPointSizeF(titleFont.pointSizeF() * 0.85);
+    if (titleFont.pointSizeF() > 0)
+        kindFont.setPointSizeF(titleFont.pointSizeF() * 0.88);
+    else
+        kindFont.setPixelSize(qMax(8, int(titleFont.pixelSize() * 0.88)));
     const QFontMetricsF titleMetrics(titleFont);
     const QFontMetricsF kindMetrics(kindFont);
-    const qreal blockHeight = titleMetrics.height() + 2 + kindMetrics.height();
-    const qreal top = -blockHeight / 2;
+    // Icon, name and kind as one block, centred below the stripe.
+    const qreal block = IconBox + IconGap + titleMetrics.height() + kindMetrics.height();
+    const QRectF iconRect(-IconBox / 2, 1.5 - block / 2, IconBox, IconBox);
+    paintIcon(painter, iconRect);
+    const qreal titleTop = iconRect.bottom() + IconGap;
+    const qreal left = card.left() + Padding;
 
     painter->setFont(titleFont);
     painter->setPen(palette.color(QPalette::WindowText));
-    painter->drawText(QRectF(textLeft, top, textWidth, titleMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(left, titleTop, textWidth, titleMetrics.height()), Qt::AlignCenter,
                       titleMetrics.elidedText(m_title, Qt::ElideRight, textWidth));
 
     QColor kindColor = palette.color(QPalette::WindowText);
-    kindColor.setAlphaF(0.65f);
+    kindColor.setAlphaF(0.62f);
     painter->setFont(kindFont);
     painter->setPen(kindColor);
     painter->drawText(
-        QRectF(textLeft, top + titleMetrics.height() + 2, textWidth, kindMetrics.height()),
-        Qt::AlignLeft | Qt::AlignVCenter,
-        kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
+        QRectF(left, titleTop + titleMetrics.height(), textWidth, kindMetrics.height()),
+        Qt::AlignCenter, kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
 }
 
 void NodeItem::paintIcon(QPainter *painter, const QRectF &rect) const
 {
-    QColor tint = m_accent;
-    tint.setAlphaF(0.14f);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(tint);
-    painter->drawRoundedRect(rect, 6, 6);
     if (m_icon) {
-        m_icon->render(painter, rect.adjusted(4, 4, -4, -4));
+        // The icons are complete category-coloured tiles; drawn as vectors, so crisp at any DPR.
+        m_icon->render(painter, rect);
         return;
     }
-    // Unknown kind or missing icon: the kind's initial, so the card still reads.
+    // Unknown kind or missing icon: a tile with the kind's initial, so the card still reads.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_accent);
+    painter->drawRoundedRect(rect.adjusted(1, 1, -1, -1), 8, 8);
     QFont font = painter->font();
     font.setBold(true);
     font.setPixelSize(int(rect.height() * 0.5));
     painter->setFont(font);
-    painter->setPen(m_accent);
+    painter->setPen(Qt::white);
     painter->drawText(rect, Qt::AlignCenter, m_kind.left(1).toUpper());
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     if (change == ItemPositionHasChanged) {
-        for (LinkItem *link : std::as_const(m_links))
+        // Callees spread their incoming arrows by the callers' positions: re-route those too.
+        QSet<LinkItem *> affected(m_links.cbegin(), m_links.cend());
+        for (const LinkItem *link : std::as_const(m_links)) {
+            if (link->fromItem() == this) {
+                for (LinkItem *sibling : link->toItem()->links())
+                    affected.insert(sibling);
+            }
+        }
+        for (LinkItem *link : std::as_const(affected))
             link->updatePath();
     }
     return QGraphicsItem::itemChange(change, value);

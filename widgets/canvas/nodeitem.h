@@ -13,16 +13,16 @@ class KindStyle;
 class LinkItem;
 struct Node;
 
-// One node on the canvas: a rounded card with the kind's icon, the node's name and the kind's
-// display name, in the kind's category colour. It holds the node id and what sync() copied from
-// the model, nothing else; pos() is the card's centre, which is the node's position in the file.
-// When it moves it asks its links to re-route.
+// One node on the canvas: a rounded card with the kind's icon on top, the node's name and the
+// kind's display name below it, and a stripe in the kind's category colour. It holds the node id
+// and what sync() copied from the model, nothing else; pos() is the card's centre, which is the
+// node's position in the file. When it moves it asks its links to re-route.
 class NodeItem final : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    static constexpr qreal Width = 196;
-    static constexpr qreal Height = 60;
+    static constexpr qreal Width = 152;
+    static constexpr qreal Height = 92;
 
     NodeItem(const QString &id, const KindStyle *style);
 

@@ -117,12 +117,24 @@ void TopologyScene::addLinkItem(const QString &from, const QString &to)
     auto *link = new LinkItem(fromItem, toItem);
     addItem(link);
     m_links.insert(LinkKey(from, to), link);
+    rerouteIncoming(toItem);
 }
 
 void TopologyScene::removeLinkItem(const QString &from, const QString &to)
 {
-    if (LinkItem *link = m_links.take(LinkKey(from, to)))
+    if (LinkItem *link = m_links.take(LinkKey(from, to))) {
+        NodeItem *callee = link->toItem();
         deleteLinkItem(link);
+        rerouteIncoming(callee);
+    }
+}
+
+void TopologyScene::rerouteIncoming(NodeItem *callee)
+{
+    for (LinkItem *link : callee->links()) {
+        if (link->toItem() == callee)
+            link->updatePath();
+    }
 }
 
 void TopologyScene::deleteLinkItem(LinkItem *link)

@@ -51,6 +51,7 @@ private:
     void addLinkItem(const QString &from, const QString &to);
     void removeLinkItem(const QString &from, const QString &to);
     void deleteLinkItem(LinkItem *link);
+    void rerouteIncoming(NodeItem *callee); // incoming arrows share the callee's sides
     void clearItems();
     void growSceneRect();
 

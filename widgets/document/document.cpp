@@ -11,6 +11,13 @@ Document::Document(QObject *parent)
             [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
+Document::~Document()
+{
+    // The stack's destructor emits cleanChanged; nobody may hear it from a half-destroyed
+    // document (listeners such as the main window are mid-destruction too).
+    disconnect(&m_undoStack, nullptr, this, nullptr);
+}
+
 void Document::setFileName(const QString &fileName)
 {
     if (m_fileName == fileName)

@@ -17,6 +17,7 @@ class Document final : public QObject
 
 public:
     explicit Document(QObject *parent = nullptr);
+    ~Document() override;
 
     const Topology &topology() const { return m_topology; }
     QString fileName() const { return m_fileName; }
