@@ -54,8 +54,9 @@ KindInfo apiGateway()
     k.config += httpListenerKeys();
     k.linkConfig = {
         stringKey("path", "",
-                  QT_TRANSLATE_NOOP("Catalogue", "Path prefix routed to this service; empty routes "
-                                                 "/<service id>.")),
+                  QT_TRANSLATE_NOOP("Catalogue",
+                                    "Path prefix routed to this service; empty uses the "
+                                    "service's node id, as in /orders.")),
         boolKey("strip_path", true,
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "Remove the matched prefix before forwarding the request.")),

@@ -68,8 +68,9 @@ KindInfo trafficGenerator()
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "How {n} is drawn from 1 to path_keys: uniform, or zipf (a few "
                                   "hot keys get most requests).")),
-        intKey("path_keys", 1000, 1, 10000000,
-               QT_TRANSLATE_NOOP("Catalogue", "Largest number {n} in request paths takes.")),
+        intKey(
+            "path_keys", 1000, 1, 10000000,
+            QT_TRANSLATE_NOOP("Catalogue", "How many different numbers {n} can take, from 1 up.")),
         intKey("timeout_ms", 2000, 1, 600000,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "A request without a complete response in this time counts as "
