@@ -51,8 +51,7 @@ QStringList sourceFiles(const QString &folder)
 QString includedPath(const QString &line)
 {
     // Not a raw string: moc's preprocessor trips over one holding a quote.
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*#\\s*include\\s*[<\"]([^>\"]+)[>\"]"));
+    static const QRegularExpression re(QStringLiteral("^\\s*#\\s*include\\s*[<\"]([^>\"]+)[>\"]"));
     const QRegularExpressionMatch m = re.match(line);
     return m.hasMatch() ? m.captured(1) : QString();
 }
