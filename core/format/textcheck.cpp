@@ -67,11 +67,11 @@ QString foreignEncoding(const QByteArray &bytes)
 
 QString textProblem(const QByteArray &bytes)
 {
+    // Text never holds a zero byte; binary formats (images, archives) nearly always do.
+    if (bytes.contains('\0'))
+        return QStringLiteral("file holds binary data (zero bytes); topology files are UTF-8 "
+                              "JSON text");
     for (qsizetype i = 0; i < bytes.size();) {
-        if (bytes.at(i) == 0) {
-            return QStringLiteral("file holds binary data (a zero byte at ") + position(bytes, i)
-                   + QStringLiteral("); topology files are UTF-8 JSON text");
-        }
         const qsizetype length = sequenceLength(bytes, i);
         if (length == 0) {
             const QString hex = QString::number(uchar(bytes.at(i)), 16)

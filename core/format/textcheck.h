@@ -12,7 +12,8 @@ namespace textcheck {
 
 // "UTF-16" / "UTF-32" with the reason, or empty when the bytes may be UTF-8.
 QString foreignEncoding(const QByteArray &bytes);
-// A message for the first zero byte or invalid UTF-8 sequence, or empty when the text is fine.
+// A message for binary data (zero bytes) or the first invalid UTF-8 sequence, or empty when
+// the text is fine.
 QString textProblem(const QByteArray &bytes);
 // `line L, column C` of a byte offset; columns count characters, not bytes.
 QString position(const QByteArray &bytes, qsizetype offset);

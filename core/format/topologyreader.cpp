@@ -277,10 +277,40 @@ ReadResult TopologyReader::parse(const QByteArray &bytes)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        QString message = textcheck::position(text, parseError.offset) + QStringLiteral(": ")
-                          + parseErrorText(parseError.error);
-        if (parseError.offset >= trimmedEnd(text))
-            message += QStringLiteral(" (the file ends here; is it cut short?)");
+        // Qt reads only objects and arrays at the top; name a lone scalar like an array.
+        const QByteArray start = text.trimmed().left(1);
+        const QJsonArray wrapped = start == "{" || start == "["
+                                       ? QJsonArray()
+                                       : QJsonDocument::fromJson('[' + text + ']').array();
+        if (wrapped.size() == 1)
+            return fail(QStringLiteral("expected a JSON object at the top level, got ")
+                        + describe(wrapped.first()));
+
+        qsizetype offset = parseError.offset;
+        // Qt's parser reports these errors one character past the one it stumbled on.
+        switch (parseError.error) {
+        case QJsonParseError::UnterminatedObject:
+        case QJsonParseError::MissingNameSeparator:
+        case QJsonParseError::UnterminatedArray:
+        case QJsonParseError::MissingValueSeparator:
+        case QJsonParseError::IllegalValue:
+        case QJsonParseError::MissingObject:
+        case QJsonParseError::DeepNesting: offset = std::max<qsizetype>(0, offset - 1); break;
+        default: break;
+        }
+        QString what = parseErrorText(parseError.error);
+        // Qt takes any unknown word (True, NaN, undefined) for a broken number.
+        if (parseError.error == QJsonParseError::IllegalNumber && offset < text.size()
+            && QChar::isLetter(uchar(text.at(offset))))
+            what = parseErrorText(QJsonParseError::IllegalValue);
+        // At the end of the text Qt's reason is often a guess; the truncation is the news.
+        // (TerminationByNumber means the text ended inside a number.)
+        const qsizetype end = trimmedEnd(text);
+        if (parseError.offset >= end || parseError.error == QJsonParseError::TerminationByNumber) {
+            what = QStringLiteral("the file ends in the middle of the JSON (is it cut short?)");
+            offset = end;
+        }
+        const QString message = textcheck::position(text, offset) + QStringLiteral(": ") + what;
         return fail(message);
     }
     if (!document.isObject())
