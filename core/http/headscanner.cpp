@@ -13,6 +13,7 @@ void HeadScanner::reset()
     fieldsStart = 0;
     final = {};
     fields.clear();
+    partial = {};
 }
 
 // Every decision depends only on the bytes up to the one that triggers it, so a prefix of
@@ -91,40 +92,42 @@ ParseResult HeadScanner::scanFields(QByteArrayView buffer, const HttpLimits &lim
             return ParseResult::complete(i);
         };
 
-        pos = skip(d, pos, scanEnd, Tchar);
-        if (pos == scanEnd) {
-            const ParseResult r = atBound(pos);
-            if (!r.isComplete())
-                return r;
-        }
-        c = d[pos];
-        if (c != ':') {
-            if (isWhitespace(c))
-                return ParseResult::error(invalid, "whitespace between field name and colon");
-            if (c == '\r' || c == '\n')
-                return ParseResult::error(invalid, "field line without a colon");
-            return ParseResult::error(invalid, "invalid character in field name");
-        }
-        if (pos == nameStart)
-            return ParseResult::error(invalid, "empty field name");
-        const qsizetype nameEnd = pos++;
-
-        qsizetype valueStart = -1;
-        qsizetype valueEnd = pos;
-        for (;;) {
-            const qsizetype stop = skip(d, pos, scanEnd, FieldValue);
-            // Track the trimmed value as we go (OWS is not part of it, RFC 9110 §5.5).
-            for (qsizetype i = pos; i < stop; ++i) {
-                if (!isWhitespace(d[i])) {
-                    if (valueStart < 0)
-                        valueStart = i;
-                    valueEnd = i + 1;
-                }
-            }
-            pos = stop;
+        qsizetype nameEnd = 0;
+        if (partial.line == nameStart) {
+            // Resume inside the value where the previous call stopped: a sender trickling a
+            // long line must not make us re-read it for every byte.
+            nameEnd = partial.nameEnd;
+            pos = partial.pos;
+        } else {
+            pos = skip(d, pos, scanEnd, Tchar);
             if (pos == scanEnd) {
                 const ParseResult r = atBound(pos);
                 if (!r.isComplete())
+                    return r;
+            }
+            c = d[pos];
+            if (c != ':') {
+                if (isWhitespace(c))
+                    return ParseResult::error(invalid, "whitespace between field name and colon");
+                if (c == '\r' || c == '\n')
+                    return ParseResult::error(invalid, "field line without a colon");
+                return ParseResult::error(invalid, "invalid character in field name");
+            }
+            if (pos == nameStart)
+                return ParseResult::error(invalid, "empty field name");
+            nameEnd = pos++;
+        }
+        auto suspend = [&] {
+            partial = {nameStart, nameEnd, pos};
+            return ParseResult::incomplete();
+        };
+        for (;;) {
+            pos = skip(d, pos, scanEnd, FieldValue);
+            if (pos == scanEnd) {
+                const ParseResult r = atBound(pos);
+                if (r.isIncomplete())
+                    return suspend();
+                if (r.isError())
                     return r;
             }
             c = d[pos];
@@ -133,9 +136,14 @@ ParseResult HeadScanner::scanFields(QByteArrayView buffer, const HttpLimits &lim
                 if (next < 0)
                     return error;
                 if (next == 0)
-                    return ParseResult::incomplete();
-                if (valueStart < 0)
-                    valueStart = valueEnd = nameEnd + 1;
+                    return suspend();
+                // OWS around the value is not part of it (RFC 9110 §5.5).
+                qsizetype valueStart = nameEnd + 1;
+                qsizetype valueEnd = pos;
+                while (valueStart < valueEnd && isWhitespace(d[valueStart]))
+                    ++valueStart;
+                while (valueEnd > valueStart && isWhitespace(d[valueEnd - 1]))
+                    --valueEnd;
                 fields.append({qint32(nameStart), qint32(nameEnd - nameStart), qint32(valueStart),
                                qint32(valueEnd - valueStart)});
                 lineStart = pos = next;

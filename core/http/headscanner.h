@@ -32,6 +32,14 @@ public:
     ParseResult final;         // the answer once Done or Failed
     QVarLengthArray<FieldSpan, 32> fields;
 
+    // Progress inside the unfinished field line that starts at `line`.
+    struct Partial
+    {
+        qsizetype line = -1;
+        qsizetype nameEnd = 0;
+        qsizetype pos = 0; // where to continue scanning the value
+    } partial;
+
     // Parses field lines from lineStart on. Complete when the empty line is read.
     // `tooLarge` is the status for limit violations (431, or 502 upstream).
     ParseResult scanFields(QByteArrayView buffer, const HttpLimits &limits, int tooLarge,
