@@ -1,0 +1,343 @@
+#include "httpserver/httpconnection.h"
+
+#include "httpserver/errorpage.h"
+#include "httpserver/httpshard.h"
+#include "net/connectionshard.h"
+#include "net/streamsocket.h"
+
+namespace infralab::httpserver {
+
+namespace {
+constexpr qsizetype ReadChunk = 4096;
+constexpr qsizetype StreamChunk = 64 * 1024;
+// Pipelined requests wait while this much response output is still queued.
+constexpr qsizetype OutputHighWater = 1024 * 1024;
+constexpr int LingerMs = 2000;
+constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
+} // namespace
+
+HttpConnection::HttpConnection(int fd, HttpShard *shard)
+    : QObject(shard)
+    , m_shard(shard)
+    , m_socket(new net::StreamSocket(fd, this))
+    , m_parser(shard->options().limits)
+    , m_chunked(shard->options().limits)
+    , m_exchange(this)
+{
+    m_exchange.m_peerAddress = m_socket->peerAddress();
+    connect(m_socket, &net::StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::closeNow);
+    connect(m_socket, &net::StreamSocket::drained, this, [this] {
+        if (m_state == State::Streaming)
+            pumpStream();
+        else if (m_state == State::Head)
+            processInput(); // output fell below the high-water mark: serve what is buffered
+    });
+    m_deadlineMs = net::steadyNowMs() + shard->options().headerTimeoutMs;
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::onReadyRead()
+{
+    if (m_state == State::Closed)
+        return;
+    bool endOfStream = false;
+    for (int i = 0; i < 16; ++i) {
+        const qsizetype room = std::max(ReadChunk, m_in.capacity() - m_in.size());
+        qsizetype n = 0;
+        const auto status = m_socket->readInto(m_in, room, &n);
+        if (status == net::StreamSocket::ReadStatus::Data) {
+            m_shard->stats().bytesIn.fetch_add(quint64(n), std::memory_order_relaxed);
+            if (n < room)
+                break;
+            continue;
+        }
+        if (status == net::StreamSocket::ReadStatus::WouldBlock)
+            break;
+        if (status == net::StreamSocket::ReadStatus::Error) {
+            closeNow();
+            return;
+        }
+        endOfStream = true;
+        break;
+    }
+    if (m_state == State::Closing) {
+        m_in.resize(0); // lingering close: discard what the client still sends
+        if (endOfStream)
+            closeNow();
+        return;
+    }
+    if (endOfStream) {
+        // The client half-closed (e.g. `printf … | nc`): answer the complete requests it sent,
+        // then close. An unfinished request is dropped silently, as nginx does.
+        m_draining = true;
+        m_socket->setReadEnabled(false);
+    }
+    processInput();
+    if (endOfStream && m_state == State::Head)
+        closeNow();
+}
+
+void HttpConnection::processInput()
+{
+    while (m_state == State::Head || m_state == State::Body) {
+        if (m_socket->pendingBytes() > OutputHighWater) {
+            m_socket->setReadEnabled(false);
+            return; // resumed by drained()
+        }
+        if (m_state == State::Body) {
+            if (!readBody())
+                return;
+            continue;
+        }
+        if (m_offset == m_in.size()) {
+            if (m_draining)
+                closeGracefully();
+            return;
+        }
+        const QByteArrayView buffer = QByteArrayView(m_in).sliced(m_offset);
+        const http::ParseResult result = m_parser.parse(buffer, m_head);
+        if (result.isIncomplete()) {
+            if (m_requestsServed > 0
+                && m_deadlineMs - net::steadyNowMs() > m_shard->options().headerTimeoutMs) {
+                // First bytes of a kept-alive request: the head timer starts now.
+                m_deadlineMs = net::steadyNowMs() + m_shard->options().headerTimeoutMs;
+            }
+            if (m_draining)
+                closeNow();
+            return;
+        }
+        if (result.isError()) {
+            failRequest(result.httpStatus);
+            return;
+        }
+        m_headLength = result.consumed;
+        m_shard->stats().requests.fetch_add(1, std::memory_order_relaxed);
+        switch (m_head.framing) {
+        case http::BodyFraming::None:
+        case http::BodyFraming::UntilClose: dispatch({}, m_headLength); break;
+        case http::BodyFraming::ContentLength:
+        case http::BodyFraming::Chunked:
+            m_state = State::Body;
+            m_continueSent = false;
+            m_chunked.reset();
+            m_chunkConsumed = 0;
+            m_chunkedBody.resize(0);
+            m_deadlineMs = net::steadyNowMs() + m_shard->options().bodyTimeoutMs;
+            break;
+        }
+    }
+}
+
+bool HttpConnection::readBody()
+{
+    const qsizetype bodyStart = m_offset + m_headLength;
+    if (m_head.framing == http::BodyFraming::ContentLength) {
+        if (m_in.size() - bodyStart >= m_head.contentLength) {
+            dispatch(QByteArrayView(m_in).sliced(bodyStart, m_head.contentLength),
+                     m_headLength + m_head.contentLength);
+            return true;
+        }
+    } else {
+        const http::ParseResult result = m_chunked.feed(
+            QByteArrayView(m_in).sliced(bodyStart + m_chunkConsumed), m_chunkedBody);
+        if (result.isError()) {
+            failRequest(result.httpStatus);
+            return false;
+        }
+        m_chunkConsumed += result.consumed;
+        if (result.isComplete()) {
+            dispatch(m_chunkedBody, m_headLength + m_chunkConsumed);
+            return true;
+        }
+    }
+    if (m_draining) {
+        closeNow();
+        return false;
+    }
+    // RFC 9110 §10.1.1: the client waits for 100 before sending the body.
+    if (m_head.expectContinue && !m_continueSent) {
+        m_continueSent = true;
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    m_deadlineMs = net::steadyNowMs() + m_shard->options().bodyTimeoutMs;
+    return false;
+}
+
+void HttpConnection::dispatch(QByteArrayView body, qsizetype requestLength)
+{
+    m_requestLength = requestLength;
+    m_state = State::Handling;
+    m_deadlineMs = NoDeadline;
+    m_socket->setReadEnabled(false); // pipelined bytes wait in the kernel: views stay valid
+    m_exchange.reset(&m_head, body, net::steadyNowMs());
+    ++m_requestsServed;
+    if (m_draining || !m_head.keepAlive || m_requestsServed >= m_shard->options().keepAliveRequests)
+        m_exchange.m_closeAfter = true;
+    m_inDispatch = true;
+    m_shard->handler().handle(m_exchange);
+    m_inDispatch = false;
+}
+
+void HttpConnection::writeResponse(QByteArrayView head, QByteArrayView body)
+{
+    m_shard->stats().bytesOut.fetch_add(quint64(head.size() + body.size()),
+                                        std::memory_order_relaxed);
+    m_socket->write(head, body);
+    if (m_state == State::Closed)
+        return;
+    exchangeComplete();
+}
+
+void HttpConnection::startStream(QByteArrayView head, qint64 length,
+                                 std::unique_ptr<BodySource> source)
+{
+    m_shard->stats().bytesOut.fetch_add(quint64(head.size()), std::memory_order_relaxed);
+    m_socket->write(head);
+    if (m_state == State::Closed)
+        return;
+    m_stream = std::move(source);
+    m_streamRemaining = length;
+    m_state = State::Streaming;
+    pumpStream();
+}
+
+void HttpConnection::pumpStream()
+{
+    while (m_streamRemaining > 0 && m_socket->pendingBytes() < StreamChunk) {
+        const qint64 want = std::min<qint64>(StreamChunk, m_streamRemaining);
+        m_streamChunk.resize(want);
+        const qint64 got = m_stream->read(m_streamChunk.data(), want);
+        if (got <= 0) {
+            closeNow(); // the client sees a truncated body, never padding
+            return;
+        }
+        m_shard->stats().bytesOut.fetch_add(quint64(got), std::memory_order_relaxed);
+        m_socket->write(QByteArrayView(m_streamChunk.constData(), got));
+        if (m_state == State::Closed)
+            return;
+        m_streamRemaining -= got;
+    }
+    if (m_streamRemaining > 0) {
+        m_deadlineMs = net::steadyNowMs() + m_shard->options().sendTimeoutMs;
+        return;
+    }
+    m_stream.reset();
+    if (m_streamChunk.capacity() > StreamChunk)
+        m_streamChunk = QByteArray();
+    exchangeComplete();
+}
+
+void HttpConnection::exchangeComplete()
+{
+    m_exchange.m_finished = true;
+    const int statusClass = std::clamp(m_exchange.m_status / 100, 1, 5);
+    m_shard->stats().responses[statusClass].fetch_add(1, std::memory_order_relaxed);
+    m_shard->handler().finished(m_exchange);
+    if (m_exchange.m_closeAfter) {
+        closeGracefully();
+        return;
+    }
+    // Drop the finished request; keep what was pipelined behind it.
+    m_offset += m_requestLength;
+    if (m_offset == m_in.size()) {
+        m_in.resize(0);
+        if (m_in.capacity() > 64 * 1024)
+            m_in = QByteArray(); // a large body's buffer is not kept on an idle connection
+    } else {
+        m_in.remove(0, m_offset);
+    }
+    m_offset = 0;
+    m_parser.reset();
+    m_state = State::Head;
+    m_deadlineMs = net::steadyNowMs() + m_shard->options().keepAliveTimeoutMs;
+    if (!m_draining)
+        m_socket->setReadEnabled(true);
+    if (m_socket->pendingBytes() > 0)
+        m_deadlineMs
+            = std::min(m_deadlineMs, net::steadyNowMs() + m_shard->options().sendTimeoutMs);
+    // A synchronous handler returns into processInput()'s loop, which goes on with the next
+    // pipelined request; an answer that came later resumes the loop here.
+    if (!m_inDispatch)
+        processInput();
+}
+
+void HttpConnection::failRequest(int status)
+{
+    m_shard->stats().protocolErrors.fetch_add(1, std::memory_order_relaxed);
+    m_shard->stats().responses[std::clamp(status / 100, 1, 5)].fetch_add(1,
+                                                                         std::memory_order_relaxed);
+    const QByteArray body = errorPage(status);
+    QByteArray head;
+    http::ResponseHeadWriter writer(head, status);
+    writer.add("Content-Type", "text/html").addContentLength(body.size()).addConnectionClose();
+    writer.finish();
+    m_shard->stats().bytesOut.fetch_add(quint64(head.size() + body.size()),
+                                        std::memory_order_relaxed);
+    m_socket->write(head, body);
+    if (m_state != State::Closed)
+        closeGracefully();
+}
+
+void HttpConnection::closeGracefully()
+{
+    if (m_state == State::Closed || m_state == State::Closing)
+        return;
+    // Half-close and read what the client still sends before closing, so our last response
+    // is not destroyed by a RST (nginx's lingering close).
+    m_state = State::Closing;
+    m_stream.reset();
+    m_socket->shutdownWriteWhenFlushed();
+    m_socket->setReadEnabled(true);
+    m_deadlineMs = net::steadyNowMs()
+                   + (m_socket->pendingBytes() > 0 ? m_shard->options().sendTimeoutMs : LingerMs);
+}
+
+void HttpConnection::closeNow()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_stream.reset();
+    m_socket->abort();
+    m_shard->connectionClosed(this);
+    deleteLater();
+}
+
+void HttpConnection::checkDeadline(qint64 nowMs)
+{
+    if (nowMs < m_deadlineMs)
+        return;
+    switch (m_state) {
+    case State::Head:
+        if (isIdle() && m_socket->pendingBytes() == 0) {
+            closeNow(); // keep-alive expired
+            return;
+        }
+        if (m_socket->pendingBytes() > 0) {
+            closeNow(); // the client stopped reading (send timeout)
+            return;
+        }
+        [[fallthrough]];
+    case State::Body:
+        m_shard->stats().timeouts.fetch_add(1, std::memory_order_relaxed);
+        failRequest(408);
+        return;
+    case State::Streaming:
+    case State::Closing: closeNow(); return;
+    case State::Handling:
+    case State::Closed: return;
+    }
+}
+
+void HttpConnection::drain()
+{
+    m_draining = true;
+    if (m_state == State::Handling)
+        m_exchange.m_closeAfter = true; // its response says Connection: close
+    else if (m_state == State::Head && isIdle())
+        closeNow();
+}
+
+} // namespace infralab::httpserver

@@ -1,0 +1,76 @@
+#include "httpserver/httpserver.h"
+
+#include "http/responseheadwriter.h"
+#include "httpserver/errorpage.h"
+#include "httpserver/httpshard.h"
+#include "net/eventlooppool.h"
+#include "net/tcplistener.h"
+
+namespace infralab::httpserver {
+
+static QByteArray refusalResponse()
+{
+    // What a connection past the cap gets before it is closed: a plain 503, like HAProxy's
+    // answer when maxconn is reached and the queue is full.
+    const QByteArray body = errorPage(503);
+    QByteArray head;
+    http::ResponseHeadWriter writer(head, 503);
+    writer.add("Content-Type", "text/html").addContentLength(body.size()).addConnectionClose();
+    writer.finish();
+    return head + body;
+}
+
+HttpServer::HttpServer(net::EventLoopPool &pool, const HttpServerOptions &options,
+                       HandlerFactory handlerFactory, QObject *parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_options(options)
+    , m_handlerFactory(std::move(handlerFactory))
+{}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::listen(quint16 port, QString *error)
+{
+    if (m_listener && m_listener->isListening()) {
+        if (error)
+            *error = QStringLiteral("already listening on port %1").arg(m_listener->port());
+        return false;
+    }
+    net::TcpListener::Options listenerOptions;
+    listenerOptions.maxConnections = m_options.maxConnections;
+    listenerOptions.refusal = refusalResponse();
+    m_listener = std::make_unique<net::TcpListener>(listenerOptions);
+    connect(m_listener.get(), &net::TcpListener::stopped, this, &HttpServer::stopped);
+
+    QList<net::ConnectionShard *> shards;
+    for (int i = 0; i < m_pool.size(); ++i) {
+        auto *shard = new HttpShard(m_options, m_handlerFactory(), m_listener->state(), m_stats);
+        shard->moveToThread(m_pool.thread(i));
+        shards.append(shard);
+    }
+    return m_listener->listen(port, shards, error);
+}
+
+quint16 HttpServer::port() const
+{
+    return m_listener ? m_listener->port() : 0;
+}
+
+bool HttpServer::isListening() const
+{
+    return m_listener && m_listener->isListening();
+}
+
+int HttpServer::activeConnections() const
+{
+    return m_listener ? m_listener->state()->connections.load(std::memory_order_relaxed) : 0;
+}
+
+void HttpServer::stop()
+{
+    if (m_listener && m_listener->isListening())
+        m_listener->stop(m_options.drainTimeoutMs);
+}
+
+} // namespace infralab::httpserver

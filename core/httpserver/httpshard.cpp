@@ -1,0 +1,96 @@
+#include "httpserver/httpshard.h"
+
+#include "httpserver/httpconnection.h"
+#include "net/listensocket.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace infralab::httpserver {
+
+HttpShard::HttpShard(const HttpServerOptions &options, std::unique_ptr<HttpHandler> handler,
+                     std::shared_ptr<net::TcpListener::SharedState> listenerState,
+                     std::shared_ptr<HttpServerStats> stats)
+    : m_options(options)
+    , m_handler(std::move(handler))
+    , m_listenerState(std::move(listenerState))
+    , m_stats(std::move(stats))
+{}
+
+HttpShard::~HttpShard()
+{
+    // Connections are children; account for the ones still open.
+    m_listenerState->connections.fetch_sub(int(m_connections.size()), std::memory_order_relaxed);
+    m_connections.clear();
+}
+
+void HttpShard::adoptDescriptor(int fd)
+{
+    if (m_draining) {
+        net::closeDescriptor(fd);
+        m_listenerState->connections.fetch_sub(1, std::memory_order_relaxed);
+        return;
+    }
+    m_connections.insert(new HttpConnection(fd, this));
+    ensureSweep();
+}
+
+void HttpShard::ensureSweep()
+{
+    if (!m_sweep) {
+        m_sweep = new QTimer(this);
+        connect(m_sweep, &QTimer::timeout, this, &HttpShard::sweep);
+        // Deadlines are checked at a quarter of the shortest timeout, at most once a second:
+        // one timer for thousands of connections instead of one each.
+        const int shortest = std::min({m_options.headerTimeoutMs, m_options.bodyTimeoutMs,
+                                       m_options.keepAliveTimeoutMs, m_options.sendTimeoutMs});
+        m_sweep->setInterval(std::clamp(shortest / 4, 10, 1000));
+    }
+    if (!m_sweep->isActive())
+        m_sweep->start();
+}
+
+void HttpShard::sweep()
+{
+    const qint64 now = net::steadyNowMs();
+    const QList<HttpConnection *> connections = m_connections.values();
+    for (HttpConnection *connection : connections) {
+        if (!m_connections.contains(connection))
+            continue; // closed by an earlier one's callbacks
+        if (m_draining && now >= m_drainDeadlineMs)
+            connection->deleteLater(), connectionClosed(connection);
+        else
+            connection->checkDeadline(now);
+    }
+    if (m_connections.isEmpty() && m_sweep)
+        m_sweep->stop();
+}
+
+void HttpShard::beginDrain(qint64 deadlineMs)
+{
+    m_draining = true;
+    m_drainDeadlineMs = deadlineMs;
+    const QList<HttpConnection *> connections = m_connections.values();
+    for (HttpConnection *connection : connections) {
+        if (m_connections.contains(connection))
+            connection->drain();
+    }
+    if (m_connections.isEmpty()) {
+        emit drained();
+        return;
+    }
+    ensureSweep();
+    m_sweep->setInterval(std::clamp(int(deadlineMs - net::steadyNowMs()) / 4, 10, 100));
+}
+
+void HttpShard::connectionClosed(HttpConnection *connection)
+{
+    if (!m_connections.remove(connection))
+        return;
+    m_listenerState->connections.fetch_sub(1, std::memory_order_relaxed);
+    if (m_draining && m_connections.isEmpty())
+        emit drained();
+}
+
+} // namespace infralab::httpserver

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+
+namespace infralab::net {
+
+// The part of one listening component that lives in one network thread: it adopts the
+// connections the listener hands to that thread, owns them (a set, idle reaping, a cap shared
+// across shards) and drains them on stop. Protocol servers (HTTP, PostgreSQL wire, RESP)
+// derive from it. All calls arrive in the shard's own thread.
+class ConnectionShard : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    // Takes ownership of an accepted, non-blocking descriptor.
+    virtual void adoptDescriptor(int fd) = 0;
+    // Stop taking requests: idle connections close now, busy ones after their current
+    // exchange; whatever is left at `deadlineMs` (steady clock) is closed. Emits drained()
+    // once no connection is left.
+    virtual void beginDrain(qint64 deadlineMs) = 0;
+    virtual int connectionCount() const = 0;
+
+signals:
+    void drained();
+};
+
+// Milliseconds of the monotonic clock, the time base of every deadline in the engine.
+qint64 steadyNowMs();
+
+} // namespace infralab::net

@@ -1,0 +1,216 @@
+#include "net/streamsocket.h"
+
+#include "net/listensocket.h"
+
+#include <QSocketNotifier>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+namespace infralab::net {
+
+StreamSocket::StreamSocket(int fd, QObject *parent)
+    : QObject(parent)
+    , m_fd(fd)
+{
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_in peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) == 0
+        && peer.sin_family == AF_INET) {
+        m_peerIPv4 = ntohl(peer.sin_addr.s_addr);
+        m_peerPort = ntohs(peer.sin_port);
+    }
+    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &StreamSocket::readyRead);
+    m_writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &StreamSocket::onWritable);
+}
+
+StreamSocket::~StreamSocket()
+{
+    abort();
+}
+
+QByteArray StreamSocket::peerAddress() const
+{
+    return QByteArray::number((m_peerIPv4 >> 24) & 0xff) + '.'
+           + QByteArray::number((m_peerIPv4 >> 16) & 0xff) + '.'
+           + QByteArray::number((m_peerIPv4 >> 8) & 0xff) + '.'
+           + QByteArray::number(m_peerIPv4 & 0xff);
+}
+
+StreamSocket::ReadStatus StreamSocket::readInto(QByteArray &buffer, qsizetype maxBytes,
+                                                qsizetype *bytesRead)
+{
+    *bytesRead = 0;
+    if (m_fd < 0)
+        return ReadStatus::Error;
+    const qsizetype oldSize = buffer.size();
+    buffer.resize(oldSize + maxBytes);
+    ssize_t n;
+    do {
+        n = ::recv(m_fd, buffer.data() + oldSize, size_t(maxBytes), 0);
+    } while (n < 0 && errno == EINTR);
+    if (n > 0) {
+        buffer.resize(oldSize + n);
+        *bytesRead = n;
+        return ReadStatus::Data;
+    }
+    buffer.resize(oldSize);
+    if (n == 0)
+        return ReadStatus::EndOfStream;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+        return ReadStatus::WouldBlock;
+    return ReadStatus::Error;
+}
+
+void StreamSocket::setReadEnabled(bool enabled)
+{
+    if (m_readNotifier)
+        m_readNotifier->setEnabled(enabled);
+}
+
+qsizetype StreamSocket::sendNow(const char *data, qsizetype size, bool *failedOut)
+{
+    qsizetype sent = 0;
+    while (sent < size) {
+        const ssize_t n = ::send(m_fd, data + sent, size_t(size - sent), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        *failedOut = true;
+        break;
+    }
+    return sent;
+}
+
+void StreamSocket::write(QByteArrayView data)
+{
+    if (m_fd < 0 || data.isEmpty())
+        return;
+    if (pendingBytes() > 0) {
+        m_out.append(data.data(), data.size());
+        return;
+    }
+    bool failedNow = false;
+    const qsizetype sent = sendNow(data.data(), data.size(), &failedNow);
+    if (failedNow) {
+        fail(errno);
+        return;
+    }
+    if (sent < data.size()) {
+        m_out.truncate(0);
+        m_outOffset = 0;
+        m_out.append(data.data() + sent, data.size() - sent);
+        m_writeNotifier->setEnabled(true);
+    }
+}
+
+void StreamSocket::write(QByteArrayView first, QByteArrayView second)
+{
+    if (m_fd < 0)
+        return;
+    if (pendingBytes() > 0 || first.isEmpty() || second.isEmpty()) {
+        write(first);
+        write(second);
+        return;
+    }
+    iovec parts[2] = {{const_cast<char *>(first.data()), size_t(first.size())},
+                      {const_cast<char *>(second.data()), size_t(second.size())}};
+    ssize_t n;
+    do {
+        n = ::writev(m_fd, parts, 2);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            fail(errno);
+            return;
+        }
+        n = 0;
+    }
+    const qsizetype total = first.size() + second.size();
+    if (n == total)
+        return;
+    m_out.truncate(0);
+    m_outOffset = 0;
+    if (n < first.size()) {
+        m_out.append(first.data() + n, first.size() - n);
+        m_out.append(second.data(), second.size());
+    } else {
+        const qsizetype done = n - first.size();
+        m_out.append(second.data() + done, second.size() - done);
+    }
+    m_writeNotifier->setEnabled(true);
+}
+
+void StreamSocket::onWritable()
+{
+    bool failedNow = false;
+    const qsizetype sent = sendNow(m_out.constData() + m_outOffset, pendingBytes(), &failedNow);
+    if (failedNow) {
+        fail(errno);
+        return;
+    }
+    m_outOffset += sent;
+    if (pendingBytes() > 0)
+        return;
+    m_out.truncate(0);
+    m_outOffset = 0;
+    if (m_out.capacity() > 256 * 1024)
+        m_out.squeeze(); // do not keep a large burst's buffer on an idle connection
+    m_writeNotifier->setEnabled(false);
+    if (m_shutdownPending) {
+        m_shutdownPending = false;
+        ::shutdown(m_fd, SHUT_WR);
+    }
+    emit drained();
+}
+
+void StreamSocket::shutdownWriteWhenFlushed()
+{
+    if (m_fd < 0)
+        return;
+    if (pendingBytes() > 0)
+        m_shutdownPending = true;
+    else
+        ::shutdown(m_fd, SHUT_WR);
+}
+
+void StreamSocket::abort(bool reset)
+{
+    if (m_fd < 0)
+        return;
+    if (reset) {
+        const linger option{1, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &option, sizeof option);
+    }
+    delete m_readNotifier;
+    delete m_writeNotifier;
+    m_readNotifier = nullptr;
+    m_writeNotifier = nullptr;
+    closeDescriptor(m_fd);
+    m_fd = -1;
+    m_out.clear();
+    m_outOffset = 0;
+}
+
+void StreamSocket::fail(int error)
+{
+    abort();
+    emit failed(error);
+}
+
+} // namespace infralab::net

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace infralab::net {
+
+// A connected, non-blocking TCP socket owned by one network thread. Reads go straight into the
+// caller's buffer and writes straight to the kernel: only what the kernel does not take at once
+// is queued, and the write notifier is armed only then (QTcpSocket would copy every byte through
+// its own ring buffers twice). This is the one place all connection I/O passes through, so later
+// fault injection (latency, resets, bandwidth) can act here. POSIX only.
+class StreamSocket final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamSocket)
+
+public:
+    enum class ReadStatus { Data, WouldBlock, EndOfStream, Error };
+
+    // Takes ownership of a connected descriptor; sets TCP_NODELAY.
+    explicit StreamSocket(int fd, QObject *parent = nullptr);
+    ~StreamSocket() override;
+
+    int descriptor() const { return m_fd; }
+    bool isOpen() const { return m_fd >= 0; }
+    QByteArray peerAddress() const; // "127.0.0.1"; read once from the kernel
+    quint16 peerPort() const { return m_peerPort; }
+
+    // Appends at most `maxBytes` to `buffer`.
+    ReadStatus readInto(QByteArray &buffer, qsizetype maxBytes, qsizetype *bytesRead);
+    void setReadEnabled(bool enabled);
+
+    // Sends now as much as the kernel takes and queues the rest (in order).
+    void write(QByteArrayView data);
+    // Two pieces in one system call (head + body).
+    void write(QByteArrayView first, QByteArrayView second);
+    qsizetype pendingBytes() const { return m_out.size() - m_outOffset; }
+
+    // Half-closes the sending side once everything queued is sent.
+    void shutdownWriteWhenFlushed();
+    // Closes now, dropping queued output. With `reset`, sends RST instead of FIN.
+    void abort(bool reset = false);
+
+signals:
+    void readyRead();
+    void drained();         // the queue became empty after a partial write
+    void failed(int error); // a write failed (peer reset or gone); the socket is closed
+
+private:
+    void onWritable();
+    qsizetype sendNow(const char *data, qsizetype size, bool *failedOut);
+    void fail(int error);
+
+    int m_fd = -1;
+    quint16 m_peerPort = 0;
+    quint32 m_peerIPv4 = 0;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QByteArray m_out;
+    qsizetype m_outOffset = 0;
+    bool m_shutdownPending = false;
+};
+
+} // namespace infralab::net

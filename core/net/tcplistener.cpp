@@ -1,0 +1,165 @@
+#include "net/tcplistener.h"
+
+#include "net/connectionshard.h"
+
+#include <QSocketNotifier>
+#include <QThread>
+
+#include <cerrno>
+#include <chrono>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace infralab::net {
+
+qint64 steadyNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Accepts on the listening descriptor in the first shard's thread and posts each accepted
+// descriptor to the next shard. Accepts in a loop per wake-up (like nginx multi_accept) so
+// a burst of connections costs one notification.
+class Acceptor final : public QObject
+{
+public:
+    Acceptor(int fd, QList<QPointer<ConnectionShard>> shards,
+             std::shared_ptr<TcpListener::SharedState> state, TcpListener::Options options)
+        : m_fd(fd)
+        , m_shards(std::move(shards))
+        , m_state(std::move(state))
+        , m_options(std::move(options))
+    {}
+
+    ~Acceptor() override { closeDescriptor(m_fd); }
+
+    void start()
+    {
+        m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, [this] { acceptAll(); });
+    }
+
+private:
+    void acceptAll()
+    {
+        for (int i = 0; i < 256; ++i) {
+            const int fd = ::accept4(m_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (fd < 0) {
+                if (errno == EINTR || errno == ECONNABORTED)
+                    continue;
+                return; // EAGAIN, or EMFILE/ENFILE: try again on the next wake-up
+            }
+            if (m_state->connections.load(std::memory_order_relaxed) >= m_options.maxConnections) {
+                m_state->refused.fetch_add(1, std::memory_order_relaxed);
+                if (!m_options.refusal.isEmpty())
+                    (void)::send(fd, m_options.refusal.constData(), m_options.refusal.size(),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+                ::shutdown(fd, SHUT_WR);
+                closeDescriptor(fd);
+                continue;
+            }
+            m_state->connections.fetch_add(1, std::memory_order_relaxed);
+            m_state->accepted.fetch_add(1, std::memory_order_relaxed);
+            ConnectionShard *shard = m_shards.at(m_next++ % m_shards.size());
+            if (!shard) {
+                m_state->connections.fetch_sub(1, std::memory_order_relaxed);
+                closeDescriptor(fd);
+                continue;
+            }
+            if (shard->thread() == QThread::currentThread()) {
+                shard->adoptDescriptor(fd);
+            } else {
+                QMetaObject::invokeMethod(
+                    shard, [shard, fd] { shard->adoptDescriptor(fd); }, Qt::QueuedConnection);
+            }
+        }
+    }
+
+    int m_fd;
+    QList<QPointer<ConnectionShard>> m_shards;
+    std::shared_ptr<TcpListener::SharedState> m_state;
+    TcpListener::Options m_options;
+    QSocketNotifier *m_notifier = nullptr;
+    qsizetype m_next = 0;
+};
+
+TcpListener::TcpListener(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{}
+
+TcpListener::~TcpListener()
+{
+    destroyShards();
+}
+
+bool TcpListener::listen(quint16 port, QList<ConnectionShard *> shards, QString *error)
+{
+    Q_ASSERT(!shards.isEmpty());
+    ListenSocket socket = ListenSocket::bindLoopback(port, m_options.backlog, error);
+    if (socket.fd < 0) {
+        for (ConnectionShard *shard : shards)
+            shard->deleteLater();
+        return false;
+    }
+    m_port = socket.port;
+    m_stopping = false;
+    m_drainedShards = 0;
+    m_shards.clear();
+    for (ConnectionShard *shard : shards) {
+        m_shards.append(shard);
+        connect(shard, &ConnectionShard::drained, this, &TcpListener::shardDrained,
+                Qt::QueuedConnection);
+    }
+    auto *acceptor = new Acceptor(socket.fd, m_shards, m_state, m_options);
+    acceptor->moveToThread(shards.first()->thread());
+    m_acceptor = acceptor;
+    QMetaObject::invokeMethod(
+        acceptor, [acceptor] { acceptor->start(); }, Qt::QueuedConnection);
+    return true;
+}
+
+void TcpListener::stop(int drainMs)
+{
+    if (m_stopping || m_port == 0)
+        return;
+    m_stopping = true;
+    // Closing the listening socket first: new connections are refused by the kernel while the
+    // shards finish what is in flight.
+    if (m_acceptor)
+        m_acceptor->deleteLater();
+    const qint64 deadline = steadyNowMs() + drainMs;
+    for (const QPointer<ConnectionShard> &shard : std::as_const(m_shards)) {
+        if (shard)
+            QMetaObject::invokeMethod(
+                shard, [s = shard.data(), deadline] { s->beginDrain(deadline); },
+                Qt::QueuedConnection);
+    }
+    if (m_shards.isEmpty())
+        shardDrained();
+}
+
+void TcpListener::shardDrained()
+{
+    if (!m_stopping)
+        return;
+    if (++m_drainedShards < m_shards.size())
+        return;
+    destroyShards();
+    m_port = 0;
+    emit stopped();
+}
+
+void TcpListener::destroyShards()
+{
+    if (m_acceptor)
+        m_acceptor->deleteLater();
+    for (const QPointer<ConnectionShard> &shard : std::as_const(m_shards)) {
+        if (shard)
+            shard->deleteLater();
+    }
+    m_shards.clear();
+}
+
+} // namespace infralab::net

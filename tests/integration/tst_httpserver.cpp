@@ -1,0 +1,326 @@
+#include "httpserver/httpserver.h"
+#include "net/eventlooppool.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+#include <sys/socket.h>
+
+using namespace infralab;
+using namespace infralab::httpserver;
+
+namespace {
+
+// Answers every request with a description of what arrived; `/slow` answers after 300 ms
+// (asynchronously, from a timer), to see draining and ordering.
+class EchoHandler final : public HttpHandler
+{
+public:
+    void handle(HttpExchange &exchange) override
+    {
+        const auto &request = exchange.request();
+        QByteArray text = http::methodName(request.method).toByteArray() + ' '
+                          + request.target.toByteArray() + '\n';
+        text += "body=" + exchange.body().toByteArray() + '\n';
+        if (request.path == "/slow") {
+            QTimer::singleShot(300, [&exchange, text] {
+                exchange.begin(200).add("Content-Type", "text/plain");
+                exchange.send(text);
+            });
+            return;
+        }
+        if (request.path == "/big") {
+            QByteArray big(3 * 1024 * 1024, 'x');
+            exchange.begin(200).add("Content-Type", "application/octet-stream");
+            exchange.send(big);
+            return;
+        }
+        exchange.begin(200).add("Content-Type", "text/plain");
+        exchange.send(text);
+    }
+};
+
+struct Reply
+{
+    QByteArray bytes;
+    bool closed = false;
+};
+
+// Sends raw bytes and reads until the peer closes or `settleMs` pass without data.
+Reply exchangeRaw(quint16 port, const QByteArray &request, int settleMs = 500)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForConnected(3000))
+        return {};
+    socket.write(request);
+    socket.flush();
+    Reply reply;
+    while (true) {
+        if (!socket.waitForReadyRead(settleMs)) {
+            reply.closed = socket.state() != QAbstractSocket::ConnectedState;
+            break;
+        }
+        reply.bytes += socket.readAll();
+    }
+    reply.bytes += socket.readAll();
+    return reply;
+}
+
+} // namespace
+
+class TestHttpServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<net::EventLoopPool> m_pool;
+    std::unique_ptr<HttpServer> m_server;
+
+    quint16 startServer(HttpServerOptions options = {})
+    {
+        m_server = std::make_unique<HttpServer>(*m_pool, options,
+                                                [] { return std::make_unique<EchoHandler>(); });
+        QString error;
+        if (!m_server->listen(0, &error))
+            qFatal("listen failed: %s", qPrintable(error));
+        return m_server->port();
+    }
+
+private slots:
+    void initTestCase() { m_pool = std::make_unique<net::EventLoopPool>(2); }
+    void cleanup()
+    {
+        if (m_server && m_server->isListening()) {
+            QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
+            m_server->stop();
+            QVERIFY(stopped.wait(10000));
+        }
+        m_server.reset();
+    }
+
+    void rawRequests_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("statusLine");
+        QTest::addColumn<bool>("closed");
+        QTest::addColumn<QByteArray>("contains");
+
+        QTest::newRow("simple get keeps alive")
+            << QByteArray("GET /a?b=1 HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("HTTP/1.1 200 OK")
+            << false << QByteArray("GET /a?b=1");
+        QTest::newRow("connection close")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            << QByteArray("HTTP/1.1 200 OK") << true << QByteArray("Connection: close");
+        QTest::newRow("http/1.0 closes")
+            << QByteArray("GET / HTTP/1.0\r\n\r\n") << QByteArray("HTTP/1.1 200 OK") << true
+            << QByteArray("GET /");
+        QTest::newRow("http/1.0 keep-alive")
+            << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            << QByteArray("HTTP/1.1 200 OK") << false << QByteArray("Connection: keep-alive");
+        QTest::newRow("content-length body")
+            << QByteArray("POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")
+            << QByteArray("HTTP/1.1 200 OK") << false << QByteArray("body=hello");
+        QTest::newRow("chunked body")
+            << QByteArray("POST /p HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: 1\r\n\r\n")
+            << QByteArray("HTTP/1.1 200 OK") << false << QByteArray("body=hello world");
+        QTest::newRow("missing host 400")
+            << QByteArray("GET / HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400 Bad Request")
+            << true << QByteArray("Connection: close");
+        QTest::newRow("cl and te 400")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: "
+                          "chunked\r\n\r\n0\r\n\r\n")
+            << QByteArray("HTTP/1.1 400 Bad Request") << true << QByteArray();
+        QTest::newRow("unknown method 501")
+            << QByteArray("BREW / HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("HTTP/1.1 501 Not Implemented") << true << QByteArray();
+        QTest::newRow("http/2.0 505")
+            << QByteArray("GET / HTTP/2.0\r\nHost: x\r\n\r\n")
+            << QByteArray("HTTP/1.1 505 HTTP Version Not Supported") << true << QByteArray();
+        QTest::newRow("long target 414")
+            << QByteArray("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("HTTP/1.1 414 URI Too Long") << true << QByteArray();
+        QTest::newRow("too many fields 431")
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n" + QByteArray("A: b\r\n").repeated(101)
+                          + "\r\n")
+            << QByteArray("HTTP/1.1 431 Request Header Fields Too Large") << true << QByteArray();
+        QTest::newRow("body too large 413")
+            << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n")
+            << QByteArray("HTTP/1.1 413 Content Too Large") << true << QByteArray();
+        QTest::newRow("head has no body")
+            << QByteArray("HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            << QByteArray("HTTP/1.1 200 OK") << true << QByteArray("Content-Length: 13\r\n");
+        QTest::newRow("binary garbage 400")
+            << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 15)
+            << QByteArray("HTTP/1.1 400 Bad Request") << true << QByteArray();
+    }
+    void rawRequests()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, statusLine);
+        QFETCH(bool, closed);
+        QFETCH(QByteArray, contains);
+        const quint16 port = startServer();
+        const Reply reply = exchangeRaw(port, request);
+        QVERIFY2(reply.bytes.startsWith(statusLine + "\r\n"), reply.bytes.left(200).constData());
+        QCOMPARE(reply.closed, closed);
+        QVERIFY2(reply.bytes.contains(contains), reply.bytes.constData());
+        QVERIFY(reply.bytes.contains("\r\nServer: InfraLab/"));
+        QVERIFY(reply.bytes.contains("\r\nDate: "));
+    }
+
+    void headHasNoBodyBytes()
+    {
+        const quint16 port = startServer();
+        const Reply reply
+            = exchangeRaw(port, "HEAD /x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY(reply.bytes.endsWith("\r\n\r\n"));
+    }
+
+    void pipelinedAnsweredInOrder()
+    {
+        const quint16 port = startServer();
+        const Reply reply
+            = exchangeRaw(port,
+                          "GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                          "GET /second HTTP/1.1\r\nHost: x\r\n\r\n"
+                          "GET /third HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                          1500);
+        const qsizetype a = reply.bytes.indexOf("GET /slow");
+        const qsizetype b = reply.bytes.indexOf("GET /second");
+        const qsizetype c = reply.bytes.indexOf("GET /third");
+        QVERIFY2(a >= 0 && b > a && c > b, reply.bytes.constData());
+        QVERIFY(reply.closed);
+    }
+
+    void halfClosedClientStillAnswered()
+    {
+        const quint16 port = startServer();
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("GET /hc HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.flush();
+        ::shutdown(int(socket.socketDescriptor()), SHUT_WR);
+        QByteArray bytes;
+        while (socket.waitForReadyRead(2000))
+            bytes += socket.readAll();
+        QVERIFY2(bytes.contains("GET /hc"), bytes.constData());
+    }
+
+    void headerTimeoutGives408()
+    {
+        HttpServerOptions options;
+        options.headerTimeoutMs = 300;
+        const quint16 port = startServer(options);
+        QElapsedTimer timer;
+        timer.start();
+        const Reply reply = exchangeRaw(port, "GET / HTTP/1.1\r\nHost: x\r\n", 3000);
+        QVERIFY2(reply.bytes.startsWith("HTTP/1.1 408 Request Timeout"), reply.bytes.constData());
+        QVERIFY(reply.closed);
+        QVERIFY(timer.elapsed() < 2500);
+    }
+
+    void idleKeepAliveClosedSilently()
+    {
+        HttpServerOptions options;
+        options.keepAliveTimeoutMs = 200;
+        const quint16 port = startServer(options);
+        const Reply reply = exchangeRaw(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 2000);
+        QVERIFY(reply.bytes.startsWith("HTTP/1.1 200 OK"));
+        QVERIFY(!reply.bytes.contains("408"));
+        QVERIFY(reply.closed);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, 3000);
+    }
+
+    void expectContinueWithCurl()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+            QSKIP("curl is not installed");
+        const quint16 port = startServer();
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sS"), QStringLiteral("-H"),
+                    QStringLiteral("Expect: 100-continue"), QStringLiteral("--data-binary"),
+                    QString(2048, QLatin1Char('z')),
+                    QStringLiteral("http://127.0.0.1:%1/upload").arg(port)});
+        QVERIFY(curl.waitForFinished(10000));
+        QCOMPARE(curl.exitCode(), 0);
+        const QByteArray out = curl.readAllStandardOutput();
+        QVERIFY2(out.startsWith("POST /upload\nbody=zzzz"), out.left(100).constData());
+    }
+
+    void largeResponseWithCurl()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+            QSKIP("curl is not installed");
+        const quint16 port = startServer();
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sS"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                    QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                    QStringLiteral("%{http_code} %{size_download}"),
+                    QStringLiteral("http://127.0.0.1:%1/big").arg(port),
+                    QStringLiteral("http://127.0.0.1:%1/after").arg(port)});
+        QVERIFY(curl.waitForFinished(10000));
+        QCOMPARE(curl.readAllStandardOutput(), QByteArray("200 3145728200 17"));
+    }
+
+    void connectionCapRefuses()
+    {
+        HttpServerOptions options;
+        options.maxConnections = 2;
+        const quint16 port = startServer(options);
+        QTcpSocket a, b;
+        a.connectToHost(QStringLiteral("127.0.0.1"), port);
+        b.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(a.waitForConnected(3000) && b.waitForConnected(3000));
+        QTRY_COMPARE(m_server->activeConnections(), 2);
+        const Reply third = exchangeRaw(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(third.bytes.startsWith("HTTP/1.1 503"), third.bytes.constData());
+        QVERIFY(third.closed);
+    }
+
+    void drainLetsInFlightFinish()
+    {
+        const quint16 port = startServer();
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.flush();
+        QTRY_COMPARE(m_server->stats().requests.load(), quint64(1));
+        QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
+        m_server->stop();
+        // New connections are refused at once.
+        QTcpSocket late;
+        late.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(!late.waitForConnected(1000) || !late.waitForReadyRead(500));
+        QByteArray bytes;
+        while (socket.waitForReadyRead(2000))
+            bytes += socket.readAll();
+        QVERIFY2(bytes.startsWith("HTTP/1.1 200 OK"), bytes.constData());
+        QVERIFY(bytes.contains("Connection: close"));
+        QVERIFY(stopped.wait(5000) || stopped.count() == 1);
+    }
+
+    void portTakenIsReported()
+    {
+        const quint16 port = startServer();
+        HttpServer second(*m_pool, {}, [] { return std::make_unique<EchoHandler>(); });
+        QString error;
+        QVERIFY(!second.listen(port, &error));
+        QCOMPARE(error, QStringLiteral("port %1 is already in use").arg(port));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpServer)
+#include "tst_httpserver.moc"
