@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 // The real `infralab` binary, run as users and scripts run it: exit statuses, help and
 // version, `validate` output lines, usage errors, and the window refusing cleanly when
@@ -85,6 +86,43 @@ QProcessEnvironment withoutDisplay()
     env.remove("WAYLAND_DISPLAY");
     env.remove("QT_QPA_PLATFORM");
     return env;
+}
+
+QProcessEnvironment germanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        env.remove(name);
+    env.insert("LANG", "de_DE.UTF-8");
+    return env;
+}
+
+// The finished German translation of `source` in the committed .ts, or an empty string.
+QString committedTranslation(const QString &context, const QString &source)
+{
+    QFile file(INFRALAB_SOURCE_DIR "/translations/infralab_de.ts");
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&file);
+    QString currentContext;
+    QString currentSource;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"context") {
+            currentContext.clear();
+        } else if (xml.name() == u"name") {
+            currentContext = xml.readElementText();
+        } else if (xml.name() == u"source") {
+            currentSource = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            const bool finished = xml.attributes().value(QStringLiteral("type")).isEmpty();
+            const QString text = xml.readElementText();
+            if (finished && currentContext == context && currentSource == source)
+                return text;
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -316,6 +354,18 @@ private slots:
         QVERIFY2(!run.err.contains("qt.qpa"), qPrintable(run.err));
     }
 
+    void ownMessagesFollowTheLocale()
+    {
+        // Our catalogue (:/i18n/infralab_de.qm, from translations/infralab_de.ts) is loaded too.
+        const QString source = "validate: no FILE given.";
+        const QString german = committedTranslation("infralab::ValidateCommand", source);
+        if (german.isEmpty())
+            QSKIP("translations/infralab_de.ts has no German for this message yet");
+        const Run run = runInfralab({"validate"}, {}, germanEnvironment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith("infralab: " + german), qPrintable(run.err));
+    }
+
     void qtMessagesFollowTheLocale()
     {
         // The translation machinery: Qt's own catalogue is loaded for the user's language.
@@ -323,11 +373,7 @@ private slots:
             = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + "/qtbase_de.qm";
         if (!QFile::exists(catalogue))
             QSKIP("qtbase_de.qm is not installed (Debian: qt6-translations-l10n)");
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
-            env.remove(name);
-        env.insert("LANG", "de_DE.UTF-8");
-        const Run run = runInfralab({"--frobnicate"}, {}, env);
+        const Run run = runInfralab({"--frobnicate"}, {}, germanEnvironment());
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("Unbekannte Option 'frobnicate'"), qPrintable(run.err));
     }
