@@ -23,12 +23,15 @@ fi
 
 example="$root/resources/examples/three-tier.infralab.json"
 if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
-    # infralab itself explains that there is no display and what to do instead; show the
-    # headless alternative working on the same example before that.
+    # No window possible. Show the headless path working on the same example; infralab
+    # itself then explains the alternatives and exits 1.
     echo "run.sh: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open."
-    echo "run.sh: checking the example headless instead: $build/app/infralab validate $example"
+    echo "run.sh: the headless check instead: infralab validate $example"
     "$infralab" validate "$example" && echo "run.sh: the example is valid."
+    echo "run.sh: on a machine without a desktop, 'xvfb-run -a installer/run.sh' opens the window"
+    echo "run.sh: on a virtual X server."
     echo
+    exec "$infralab" "$example"
 fi
-echo "run.sh: starting $infralab $example"
+echo "run.sh: opening $example"
 exec "$infralab" "$example"
