@@ -21,10 +21,12 @@ struct TsMessage
     QString comment;
     QString type; // translation's type attribute: "", "unfinished", "vanished", "obsolete"
 
+    // One line per message, so failure lists stay readable for multi-line sources.
     QString key() const
     {
-        return context + u" | "_s + source
-               + (comment.isEmpty() ? QString() : u" ("_s + comment + u')');
+        QString key = context + u" | "_s + source
+                      + (comment.isEmpty() ? QString() : u" ("_s + comment + u')');
+        return key.replace(u'\n', u"\\n"_s);
     }
 };
 
