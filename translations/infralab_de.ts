@@ -1,4 +1,747 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>API gateway</source>
+        <translation>API-Gateway</translation>
+    </message>
+    <message>
+        <source>Routes API requests to services like Kong, with authentication and rate limiting.</source>
+        <translation>Leitet API-Anfragen wie Kong an Dienste weiter, mit Authentifizierung und Ratenbegrenzung.</translation>
+    </message>
+    <message>
+        <source>Requests allowed per second, more get 429; 0 is unlimited.</source>
+        <translation>Erlaubte Anfragen pro Sekunde, weitere erhalten 429; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>Requests allowed per minute, more get 429; 0 is unlimited.</source>
+        <translation>Erlaubte Anfragen pro Minute, weitere erhalten 429; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>What the limits count per: consumer (falling back to client IP), client IP, service or path.</source>
+        <translation>Wonach die Limits zählen: consumer (pro Consumer, ersatzweise pro Client-IP), ip (pro Client-IP), service (pro Dienst) oder path (pro Pfad).</translation>
+    </message>
+    <message>
+        <source>Require an API key in the apikey header or query parameter, else 401.</source>
+        <translation>API-Schlüssel im Header oder Query-Parameter apikey verlangen, sonst 401.</translation>
+    </message>
+    <message>
+        <source>Keys accepted by key authentication.</source>
+        <translation>Schlüssel, die die Schlüssel-Authentifizierung akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Require an HS256 JSON Web Token in the Authorization header, else 401.</source>
+        <translation>HS256-JSON-Web-Token im Authorization-Header verlangen, sonst 401.</translation>
+    </message>
+    <message>
+        <source>Shared secret that signs accepted tokens.</source>
+        <translation>Gemeinsames Geheimnis, mit dem akzeptierte Tokens signiert sind.</translation>
+    </message>
+    <message>
+        <source>Further attempts after a connection failure to a service.</source>
+        <translation>Weitere Versuche nach einem Verbindungsfehler zu einem Dienst.</translation>
+    </message>
+    <message>
+        <source>Path prefix routed to this service; empty uses the service&apos;s node id, as in /orders.</source>
+        <translation>Pfadpräfix, das zu diesem Dienst geroutet wird; leer nimmt die Knoten-ID des Dienstes, etwa /orders.</translation>
+    </message>
+    <message>
+        <source>Remove the matched prefix before forwarding the request.</source>
+        <translation>Das passende Präfix vor dem Weiterleiten der Anfrage entfernen.</translation>
+    </message>
+    <message>
+        <source>Application server</source>
+        <translation>Anwendungsserver</translation>
+    </message>
+    <message>
+        <source>Answers API requests with configurable work, calling the databases, caches and services it is linked to.</source>
+        <translation>Beantwortet API-Anfragen mit einstellbarem Arbeitsaufwand und ruft die verknüpften Datenbanken, Caches und Dienste auf.</translation>
+    </message>
+    <message>
+        <source>Work time added to each request before it is answered.</source>
+        <translation>Arbeitszeit, die zu jeder Anfrage hinzukommt, bevor sie beantwortet wird.</translation>
+    </message>
+    <message>
+        <source>Random extra work time, from zero up to this value.</source>
+        <translation>Zufällige zusätzliche Arbeitszeit, von null bis zu diesem Wert.</translation>
+    </message>
+    <message>
+        <source>Size of each response body.</source>
+        <translation>Größe des Bodys jeder Antwort.</translation>
+    </message>
+    <message>
+        <source>Fraction of requests answered with 500, from 0 to 1.</source>
+        <translation>Anteil der Anfragen, die mit 500 beantwortet werden, von 0 bis 1.</translation>
+    </message>
+    <message>
+        <source>Requests worked on at once, further ones queue; 0 is unlimited.</source>
+        <translation>Gleichzeitig bearbeitete Anfragen, weitere kommen in die Warteschlange; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>SQL sent on each database call; {n} becomes the last number in the request path.</source>
+        <translation>SQL, das bei jedem Datenbankaufruf gesendet wird; {n} wird zur letzten Zahl im Anfragepfad.</translation>
+    </message>
+    <message>
+        <source>Connections kept open to each linked database; calls wait for a free one.</source>
+        <translation>Offen gehaltene Verbindungen zu jeder verknüpften Datenbank; Aufrufe warten auf eine freie.</translation>
+    </message>
+    <message>
+        <source>Look results up in the linked cache first and store them there after a miss.</source>
+        <translation>Ergebnisse zuerst im verknüpften Cache nachschlagen und nach einem Cache-Miss dort ablegen.</translation>
+    </message>
+    <message>
+        <source>Expiry of values stored in the cache; 0 stores them without expiry.</source>
+        <translation>Ablaufzeit der im Cache abgelegten Werte; 0 legt sie ohne Ablaufzeit ab.</translation>
+    </message>
+    <message>
+        <source>A call to a linked node that takes longer fails the request with 504.</source>
+        <translation>Dauert ein Aufruf an einen verknüpften Knoten länger, scheitert die Anfrage mit 504.</translation>
+    </message>
+    <message>
+        <source>Calls made on this link for each request: SQL queries, cache lookups or HTTP requests.</source>
+        <translation>Aufrufe über diese Verknüpfung pro Anfrage: SQL-Abfragen, Cache-Zugriffe oder HTTP-Anfragen.</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>An in-memory key-value store that speaks Redis RESP, so redis-cli can connect.</source>
+        <translation>Ein Schlüssel-Wert-Speicher im Arbeitsspeicher, der Redis RESP spricht, sodass sich redis-cli verbinden kann.</translation>
+    </message>
+    <message>
+        <source>Memory limit for the data, enforced by maxmemory_policy; 0 is unlimited.</source>
+        <translation>Speicherlimit für die Daten, durchgesetzt über maxmemory_policy; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>What happens at the memory limit: noeviction refuses writes with OOM, the others evict keys.</source>
+        <translation>Was beim Speicherlimit geschieht: noeviction lehnt Schreibzugriffe mit OOM ab, die anderen verdrängen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Password clients must send with AUTH; empty needs none.</source>
+        <translation>Passwort, das Clients mit AUTH senden müssen; leer heißt keines.</translation>
+    </message>
+    <message>
+        <source>Close a client connection idle this long; 0 never does.</source>
+        <translation>Client-Verbindungen nach so langer Leerlaufzeit schließen; 0 schließt nie.</translation>
+    </message>
+    <message>
+        <source>Number of databases SELECT can switch between.</source>
+        <translation>Anzahl der Datenbanken, zwischen denen SELECT wechseln kann.</translation>
+    </message>
+    <message>
+        <source>Clients connected at once; one more gets &quot;max number of clients reached&quot;.</source>
+        <translation>Gleichzeitig verbundene Clients; ein weiterer erhält „max number of clients reached“.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>A SQL database that speaks the PostgreSQL wire protocol, so psql and pgbench can connect.</source>
+        <translation>Eine SQL-Datenbank, die das PostgreSQL-Wire-Protokoll spricht, sodass sich psql und pgbench verbinden können.</translation>
+    </message>
+    <message>
+        <source>User name clients log in with.</source>
+        <translation>Benutzername, mit dem sich Clients anmelden.</translation>
+    </message>
+    <message>
+        <source>Password of the user; ignored with trust authentication.</source>
+        <translation>Passwort des Benutzers; bei trust-Authentifizierung ignoriert.</translation>
+    </message>
+    <message>
+        <source>Name of the database clients connect to.</source>
+        <translation>Name der Datenbank, mit der sich Clients verbinden.</translation>
+    </message>
+    <message>
+        <source>How clients prove the password, as in pg_hba.conf; trust asks for none.</source>
+        <translation>Wie Clients das Passwort nachweisen, wie in pg_hba.conf; trust verlangt keines.</translation>
+    </message>
+    <message>
+        <source>Sessions open at once; one more gets &quot;too many clients&quot; (53300).</source>
+        <translation>Gleichzeitig offene Sitzungen; eine weitere erhält „too many clients“ (53300).</translation>
+    </message>
+    <message>
+        <source>Statements running longer are cancelled (57014); 0 is no limit.</source>
+        <translation>Länger laufende Anweisungen werden abgebrochen (57014); 0 heißt kein Limit.</translation>
+    </message>
+    <message>
+        <source>File that keeps the data between runs; empty keeps it in memory only.</source>
+        <translation>Datei, die die Daten zwischen Läufen aufbewahrt; leer hält sie nur im Arbeitsspeicher.</translation>
+    </message>
+    <message>
+        <source>SQL file run at start, for example to create and fill tables.</source>
+        <translation>SQL-Datei, die beim Start ausgeführt wird, etwa um Tabellen anzulegen und zu füllen.</translation>
+    </message>
+    <message>
+        <source>Create the pgbench tables at this scale at start; 0 creates none.</source>
+        <translation>Beim Start die pgbench-Tabellen mit diesem Skalierungsfaktor anlegen; 0 legt keine an.</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Load Balancer</translation>
+    </message>
+    <message>
+        <source>Balances requests across its backends like HAProxy, with health checks, retries and sticky sessions.</source>
+        <translation>Verteilt Anfragen wie HAProxy auf seine Backends, mit Health-Checks, Wiederholungen und Sticky Sessions.</translation>
+    </message>
+    <message>
+        <source>How a backend is chosen for each request.</source>
+        <translation>Wie für jede Anfrage ein Backend gewählt wird.</translation>
+    </message>
+    <message>
+        <source>Path requested by active health checks.</source>
+        <translation>Pfad, den aktive Health-Checks abfragen.</translation>
+    </message>
+    <message>
+        <source>Time between two health checks of a backend.</source>
+        <translation>Zeit zwischen zwei Health-Checks eines Backends.</translation>
+    </message>
+    <message>
+        <source>A health check without a 2xx or 3xx answer in this time fails.</source>
+        <translation>Ein Health-Check ohne 2xx- oder 3xx-Antwort innerhalb dieser Zeit schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>Consecutive successful checks that mark a backend up.</source>
+        <translation>Aufeinanderfolgende erfolgreiche Checks, nach denen ein Backend als verfügbar gilt.</translation>
+    </message>
+    <message>
+        <source>Consecutive failed checks that mark a backend down.</source>
+        <translation>Aufeinanderfolgende fehlgeschlagene Checks, nach denen ein Backend als ausgefallen gilt.</translation>
+    </message>
+    <message>
+        <source>Cookie name for sticky sessions; empty turns them off.</source>
+        <translation>Cookie-Name für Sticky Sessions; leer schaltet sie ab.</translation>
+    </message>
+    <message>
+        <source>Further attempts, on another backend, after a connection failure.</source>
+        <translation>Weitere Versuche auf einem anderen Backend nach einem Verbindungsfehler.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for a backend below its max_connections before it gets 503.</source>
+        <translation>Wie lange eine Anfrage auf ein Backend unterhalb seiner max_connections wartet, bevor sie 503 erhält.</translation>
+    </message>
+    <message>
+        <source>5xx answers in a row that eject a backend for a while; 0 turns passive ejection off.</source>
+        <translation>5xx-Antworten in Folge, nach denen ein Backend eine Zeit lang ausgeschlossen wird; 0 schaltet den passiven Ausschluss ab.</translation>
+    </message>
+    <message>
+        <source>Ejection time, multiplied by the number of times the backend was ejected.</source>
+        <translation>Ausschlussdauer, multipliziert mit der Anzahl der bisherigen Ausschlüsse des Backends.</translation>
+    </message>
+    <message>
+        <source>Largest share of backends ejected at once; one can always be ejected.</source>
+        <translation>Größter Anteil gleichzeitig ausgeschlossener Backends; eines kann immer ausgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>Path of the statistics page, not forwarded; empty turns it off.</source>
+        <translation>Pfad der Statistikseite, wird nicht weitergeleitet; leer schaltet sie ab.</translation>
+    </message>
+    <message>
+        <source>Add X-Forwarded-For, X-Forwarded-Proto and X-Real-IP to forwarded requests.</source>
+        <translation>X-Forwarded-For, X-Forwarded-Proto und X-Real-IP zu weitergeleiteten Anfragen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Share of traffic relative to other backends.</source>
+        <translation>Anteil am Traffic im Verhältnis zu den anderen Backends.</translation>
+    </message>
+    <message>
+        <source>Used only when no primary backend is up.</source>
+        <translation>Wird nur genutzt, wenn kein primäres Backend verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Concurrent requests to this backend; 0 is unlimited.</source>
+        <translation>Gleichzeitige Anfragen an dieses Backend; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>Reverse proxy</source>
+        <translation>Reverse Proxy</translation>
+    </message>
+    <message>
+        <source>Forwards every request to its upstreams like nginx proxy_pass, with an optional response cache.</source>
+        <translation>Leitet jede Anfrage wie nginx proxy_pass an seine Upstreams weiter, optional mit Antwort-Cache.</translation>
+    </message>
+    <message>
+        <source>Cache GET and HEAD responses.</source>
+        <translation>GET- und HEAD-Antworten cachen.</translation>
+    </message>
+    <message>
+        <source>How long a response without caching headers is kept.</source>
+        <translation>Wie lange eine Antwort ohne Caching-Header aufbewahrt wird.</translation>
+    </message>
+    <message>
+        <source>Size of the response cache; the least recently used entries go first.</source>
+        <translation>Größe des Antwort-Caches; die am längsten ungenutzten Einträge werden zuerst verdrängt.</translation>
+    </message>
+    <message>
+        <source>Traffic generator</source>
+        <translation>Lastgenerator</translation>
+    </message>
+    <message>
+        <source>Sends real HTTP load to its linked nodes, closed (like wrk) or open (constant arrival rate, like wrk2).</source>
+        <translation>Erzeugt echte HTTP-Last auf seinen verknüpften Knoten, geschlossen (wie wrk) oder offen (konstante Ankunftsrate, wie wrk2).</translation>
+    </message>
+    <message>
+        <source>Request mix: method, path ({n} is filled with a number), relative weight and optional body.</source>
+        <translation>Anfragemix: Methode, Pfad ({n} wird durch eine Zahl ersetzt), relative Gewichtung und optionaler Body.</translation>
+    </message>
+    <message>
+        <source>closed: each connection sends its next request when the last one is answered; open: requests arrive at a fixed rate whatever the latency.</source>
+        <translation>closed: Jede Verbindung sendet ihre nächste Anfrage, sobald die vorige beantwortet ist; open: Anfragen treffen unabhängig von der Latenz mit fester Rate ein.</translation>
+    </message>
+    <message>
+        <source>Concurrent connections: the virtual users in closed mode, the cap on requests in flight in open mode.</source>
+        <translation>Gleichzeitige Verbindungen: im closed-Modus die virtuellen Benutzer, im open-Modus die Obergrenze für laufende Anfragen.</translation>
+    </message>
+    <message>
+        <source>Requests per second in open mode.</source>
+        <translation>Anfragen pro Sekunde im open-Modus.</translation>
+    </message>
+    <message>
+        <source>How long to run; 0 runs until stopped.</source>
+        <translation>Laufzeit; 0 läuft bis zum Anhalten.</translation>
+    </message>
+    <message>
+        <source>Pause of each connection between a response and its next request (closed mode).</source>
+        <translation>Pause jeder Verbindung zwischen einer Antwort und ihrer nächsten Anfrage (closed-Modus).</translation>
+    </message>
+    <message>
+        <source>Load over time: constant, ramp (up to full load over one period), steps (a quarter more each period) or spike (a tenth of full load, full load for the last tenth of each period).</source>
+        <translation>Lastverlauf: constant (gleichbleibend), ramp (steigt innerhalb einer Periode bis zur vollen Last), steps (jede Periode ein Viertel mehr) oder spike (ein Zehntel der vollen Last, volle Last im letzten Zehntel jeder Periode).</translation>
+    </message>
+    <message>
+        <source>Length of one period of the ramp, steps and spike profiles.</source>
+        <translation>Länge einer Periode der Profile ramp, steps und spike.</translation>
+    </message>
+    <message>
+        <source>How {n} is drawn from 1 to path_keys: uniform, or zipf (a few hot keys get most requests).</source>
+        <translation>Wie {n} aus 1 bis path_keys gezogen wird: uniform (gleichverteilt) oder zipf (wenige heiße Schlüssel erhalten die meisten Anfragen).</translation>
+    </message>
+    <message>
+        <source>How many different numbers {n} can take, from 1 up.</source>
+        <translation>Wie viele verschiedene Zahlen {n} annehmen kann, ab 1.</translation>
+    </message>
+    <message>
+        <source>A request without a complete response in this time counts as a timeout error.</source>
+        <translation>Eine Anfrage ohne vollständige Antwort innerhalb dieser Zeit zählt als Timeout-Fehler.</translation>
+    </message>
+    <message>
+        <source>Reuse connections; off opens a new connection per request.</source>
+        <translation>Verbindungen wiederverwenden; aus öffnet für jede Anfrage eine neue Verbindung.</translation>
+    </message>
+    <message>
+        <source>Share of requests sent to this target, relative to the other linked targets.</source>
+        <translation>Anteil der Anfragen an dieses Ziel im Verhältnis zu den anderen verknüpften Zielen.</translation>
+    </message>
+    <message>
+        <source>Web server</source>
+        <translation>Webserver</translation>
+    </message>
+    <message>
+        <source>Serves static files like nginx and passes chosen path prefixes on to its linked upstreams.</source>
+        <translation>Liefert wie nginx statische Dateien aus und reicht ausgewählte Pfadpräfixe an seine verknüpften Upstreams weiter.</translation>
+    </message>
+    <message>
+        <source>Folder to serve; empty serves the bundled demo site.</source>
+        <translation>Auszuliefernder Ordner; leer liefert die mitgelieferte Demo-Website aus.</translation>
+    </message>
+    <message>
+        <source>Path prefixes sent on to the linked upstreams.</source>
+        <translation>Pfadpräfixe, die an die verknüpften Upstreams weitergereicht werden.</translation>
+    </message>
+    <message>
+        <source>File served for a request that names a folder.</source>
+        <translation>Datei, die bei einer Anfrage nach einem Ordner ausgeliefert wird.</translation>
+    </message>
+    <message>
+        <source>Compress text responses for clients that accept gzip.</source>
+        <translation>Textantworten für Clients komprimieren, die gzip akzeptieren.</translation>
+    </message>
+    <message>
+        <source>Folder with pages named after the status (404.html); empty uses nginx-like built-in pages.</source>
+        <translation>Ordner mit Seiten, die nach dem Status benannt sind (404.html); leer nutzt eingebaute Seiten wie bei nginx.</translation>
+    </message>
+    <message>
+        <source>TCP port on 127.0.0.1; 0 picks a free port at start.</source>
+        <translation>TCP-Port auf 127.0.0.1; 0 wählt beim Start einen freien Port.</translation>
+    </message>
+    <message>
+        <source>Time a client has to send the request line and headers before it gets 408.</source>
+        <translation>Zeit, die ein Client für Anfragezeile und Header hat, bevor er 408 erhält.</translation>
+    </message>
+    <message>
+        <source>Longest pause between two reads of a request body before the request gets 408.</source>
+        <translation>Längste Pause zwischen zwei Lesevorgängen eines Anfrage-Bodys, bevor die Anfrage 408 erhält.</translation>
+    </message>
+    <message>
+        <source>How long an idle keep-alive connection stays open; 0 closes after each response.</source>
+        <translation>Wie lange eine Keep-alive-Verbindung im Leerlauf offen bleibt; 0 schließt nach jeder Antwort.</translation>
+    </message>
+    <message>
+        <source>Longest pause while a client reads a response before the connection is closed.</source>
+        <translation>Längste Pause, während ein Client eine Antwort liest, bevor die Verbindung geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>Largest request body accepted, larger ones get 413; 0 is unlimited.</source>
+        <translation>Größter akzeptierter Anfrage-Body, größere erhalten 413; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>Client connections open at once, further ones wait; 0 is unlimited.</source>
+        <translation>Gleichzeitig offene Client-Verbindungen, weitere warten; 0 heißt unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>File that gets one combined-format line per request; empty turns the log off.</source>
+        <translation>Datei, die pro Anfrage eine Zeile im combined-Format erhält; leer schaltet das Log ab.</translation>
+    </message>
+    <message>
+        <source>Time to open a connection to an upstream before the attempt fails.</source>
+        <translation>Zeit für den Verbindungsaufbau zu einem Upstream, bevor der Versuch fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Longest wait for an upstream&apos;s response before the client gets 504.</source>
+        <translation>Längste Wartezeit auf die Antwort eines Upstreams, bevor der Client 504 erhält.</translation>
+    </message>
+    <message>
+        <source>Idle connections kept open to each upstream; 0 opens a new connection per request.</source>
+        <translation>Zu jedem Upstream offen gehaltene Verbindungen im Leerlauf; 0 öffnet für jede Anfrage eine neue Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::CommandLine</name>
+    <message>
+        <source>&apos;%1&apos; must come first: infralab %1 ...</source>
+        <translation>&apos;%1&apos; muss zuerst stehen: infralab %1 ...</translation>
+    </message>
+    <message>
+        <source>Only one FILE can be opened; unexpected &apos;%1&apos;.</source>
+        <translation>Es kann nur eine Datei (FILE) geöffnet werden; unerwartet: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source> (in a later version)</source>
+        <translation> (in einer späteren Version)</translation>
+    </message>
+    <message>
+        <source>cannot open the window: there is no display (DISPLAY and WAYLAND_DISPLAY are not set).</source>
+        <translation>Das Fenster kann nicht geöffnet werden: Es gibt keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).</translation>
+    </message>
+    <message>
+        <source>Without a display, InfraLab works from the command line:
+  infralab validate %1
+      check the topology file
+  infralab run %1
+      start the topology headless%2
+  QT_QPA_PLATFORM=offscreen infralab %1
+      run the window without showing it (for tests and scripts)
+  xvfb-run infralab %1
+      show the window on a virtual X server
+</source>
+        <translation>Ohne Anzeige arbeitet InfraLab über die Kommandozeile:
+  infralab validate %1
+      die Topologiedatei prüfen
+  infralab run %1
+      die Topologie ohne Fenster starten%2
+  QT_QPA_PLATFORM=offscreen infralab %1
+      das Fenster ausführen, ohne es anzuzeigen (für Tests und Skripte)
+  xvfb-run infralab %1
+      das Fenster auf einem virtuellen X-Server anzeigen
+</translation>
+    </message>
+    <message>
+        <source>InfraLab, a desktop lab for web infrastructure: design a topology of web
+servers, proxies, balancers, databases and caches, then run it for real on
+127.0.0.1. Without a COMMAND, opens the window, on FILE if given.</source>
+        <translation>InfraLab, ein Desktop-Labor für Web-Infrastruktur: Entwerfen Sie eine Topologie
+aus Webservern, Proxys, Load Balancern, Datenbanken und Caches und führen Sie
+sie real auf 127.0.0.1 aus. Ohne COMMAND öffnet sich das Fenster, ggf. mit FILE.</translation>
+    </message>
+    <message>
+        <source>Topology file (*.infralab.json) to open in the window.</source>
+        <translation>Topologiedatei (*.infralab.json), die im Fenster geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &apos;infralab COMMAND --help&apos; for the options of a command.
+
+Exit status:
+  0  success
+  1  failure: an invalid or unreadable file, no display for the window,
+     or a command that is not available in this version yet
+  2  usage error: unknown option, missing or extra argument
+</source>
+        <translation>&apos;infralab COMMAND --help&apos; zeigt die Optionen eines Befehls.
+
+Exit-Status:
+  0  Erfolg
+  1  Fehler: eine ungültige oder nicht lesbare Datei, keine Anzeige für das
+     Fenster oder ein Befehl, der in dieser Version noch nicht verfügbar ist
+  2  Aufruffehler: unbekannte Option, fehlendes oder überzähliges Argument
+</translation>
+    </message>
+    <message>
+        <source>Usage: infralab [options] [FILE]
+       infralab COMMAND [ARGUMENTS...]</source>
+        <translation>Aufruf: infralab [Optionen] [FILE]
+        infralab COMMAND [ARGUMENTE...]</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1&apos; for more information.</source>
+        <translation>&apos;%1&apos; liefert weitere Informationen.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::FileActions</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>New topology</source>
+        <translation>Neue Topologie</translation>
+    </message>
+    <message>
+        <source>Open Topology</source>
+        <translation>Topologie öffnen</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Opened %1 with a warning: %2</source>
+        <translation>%1 mit einer Warnung geöffnet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1 with %n warnings. First: %2</source>
+        <translation>
+            <numerusform>%1 mit %n Warnung geöffnet. Erste: %2</numerusform>
+            <numerusform>%1 mit %n Warnungen geöffnet. Erste: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>Save Topology As</source>
+        <translation>Topologie speichern unter</translation>
+    </message>
+    <message>
+        <source>Save Failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>%1 konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation>%1 konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes.</source>
+        <translation>%1 enthält ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>InfraLab topologies (*.infralab.json);;JSON files (*.json);;All files (*)</source>
+        <translation>InfraLab-Topologien (*.infralab.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weiterer.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could Not Open Topology</source>
+        <translation>Topologie konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation>%1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::MainWindow</name>
+    <message>
+        <source>No topology yet.
+Open one with File › Open… or pick an example.</source>
+        <translation>Noch keine Topologie.
+Öffnen Sie eine über Datei › Öffnen … oder wählen Sie ein Beispiel.</translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation>1 Knoten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 Verknüpfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links</source>
+        <translation>
+            <numerusform>%n Verknüpfung</numerusform>
+            <numerusform>%n Verknüpfungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>node count, link count</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About InfraLab</source>
+        <translation>Ü&amp;ber InfraLab</translation>
+    </message>
+    <message>
+        <source>%1[*] — InfraLab</source>
+        <translation>%1[*] — InfraLab</translation>
+    </message>
+    <message>
+        <source>About InfraLab</source>
+        <translation>Über InfraLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;InfraLab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for web infrastructure: real web servers, proxies, balancers, databases and caches on 127.0.0.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;InfraLab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für Web-Infrastruktur: echte Webserver, Proxys, Load Balancer, Datenbanken und Caches auf 127.0.0.1.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, ausgeführt mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::PlannedCommand</name>
+    <message>
+        <source>Start every node of a topology headless.</source>
+        <translation>Alle Knoten einer Topologie ohne Fenster starten.</translation>
+    </message>
+    <message>
+        <source>Write nginx, HAProxy, compose, Kubernetes or Kong configuration.</source>
+        <translation>Konfiguration für nginx, HAProxy, compose, Kubernetes oder Kong schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 Not available yet.</source>
+        <translation>%1 Noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not available in this version yet.</source>
+        <translation>&apos;%1&apos; ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Use &apos;infralab validate FILE&apos; to check a topology, or open it in the window with &apos;infralab FILE&apos;.</source>
+        <translation>Mit &apos;infralab validate FILE&apos; prüfen Sie eine Topologie, mit &apos;infralab FILE&apos; öffnen Sie sie im Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ValidateCommand</name>
+    <message>
+        <source>Check topology files; print one line per problem.</source>
+        <translation>Topologiedateien prüfen; eine Zeile pro Problem ausgeben.</translation>
+    </message>
+    <message>
+        <source>Usage: infralab validate FILE...</source>
+        <translation>Aufruf: infralab validate FILE...</translation>
+    </message>
+    <message>
+        <source>Reads and validates topology files (*.infralab.json) without opening a window.
+Each problem is printed to stderr as &apos;FILE: json.path: message&apos;; warnings as
+&apos;FILE: json.path: warning: message&apos;. Nothing is printed when all files are valid.
+
+Exit status: 0 when every file is valid (warnings allowed), 1 when any file has
+an error or cannot be read, 2 on usage errors.</source>
+        <translation>Liest und prüft Topologiedateien (*.infralab.json), ohne ein Fenster zu öffnen.
+Jedes Problem wird auf stderr als &apos;FILE: json.path: message&apos; ausgegeben, Warnungen
+als &apos;FILE: json.path: warning: message&apos;. Sind alle Dateien gültig, erscheint nichts.
+
+Exit-Status: 0, wenn jede Datei gültig ist (Warnungen erlaubt), 1, wenn eine Datei
+einen Fehler enthält oder nicht gelesen werden kann, 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Topology files to check.</source>
+        <translation>Zu prüfende Topologiedateien.</translation>
+    </message>
+    <message>
+        <source>validate: no FILE given.</source>
+        <translation>validate: FILE fehlt.</translation>
+    </message>
+</context>
 </TS>
