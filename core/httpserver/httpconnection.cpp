@@ -28,15 +28,22 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
     connect(m_socket, &net::StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::closeNow);
     connect(m_socket, &net::StreamSocket::drained, this, [this] {
-        if (m_state == State::Streaming)
+        if (m_state == State::Streaming) {
             pumpStream();
-        else if (m_state == State::Head)
+        } else if (m_state == State::Pushing) {
+            m_deadlineMs = NoDeadline;
+            if (auto callback = m_exchange.m_onDrained)
+                callback(); // a copy: the callback may finish the exchange and reset it
+        } else if (m_state == State::Head)
             processInput(); // output fell below the high-water mark: serve what is buffered
     });
     m_deadlineMs = net::steadyNowMs() + shard->options().headerTimeoutMs;
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    m_exchange.cancel(); // an asynchronous handler must not keep a reference past this
+}
 
 void HttpConnection::onReadyRead()
 {
@@ -229,9 +236,62 @@ void HttpConnection::pumpStream()
     exchangeComplete();
 }
 
+void HttpConnection::startPush(QByteArrayView head)
+{
+    m_shard->stats().bytesOut.fetch_add(quint64(head.size()), std::memory_order_relaxed);
+    m_socket->write(head);
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Pushing;
+}
+
+bool HttpConnection::pushBody(QByteArrayView first, QByteArrayView second)
+{
+    if (m_state != State::Pushing)
+        return false;
+    m_shard->stats().bytesOut.fetch_add(quint64(first.size() + second.size()),
+                                        std::memory_order_relaxed);
+    m_socket->write(first, second);
+    if (m_state != State::Pushing)
+        return false; // the write failed: closeNow() cancelled the exchange
+    if (m_socket->pendingBytes() > 0 && m_deadlineMs == NoDeadline)
+        m_deadlineMs = net::steadyNowMs() + m_shard->options().sendTimeoutMs;
+    return true;
+}
+
+void HttpConnection::finishPush()
+{
+    if (m_state == State::Pushing)
+        exchangeComplete();
+}
+
+void HttpConnection::abortExchange()
+{
+    if (m_state == State::Closed || m_state == State::Closing)
+        return;
+    const bool headSent = m_exchange.m_headSent;
+    m_exchange.m_finished = true;
+    m_exchange.m_onDrained = nullptr;
+    m_exchange.m_onCancelled = nullptr;
+    const int statusClass = std::clamp(m_exchange.m_status / 100, 1, 5);
+    m_shard->stats().responses[statusClass].fetch_add(1, std::memory_order_relaxed);
+    m_shard->handler().finished(m_exchange);
+    if (headSent)
+        closeGracefully(); // flush what was relayed, then FIN: the client sees a short body
+    else
+        closeNow();
+}
+
+qsizetype HttpConnection::pendingOutput() const
+{
+    return m_socket->pendingBytes();
+}
+
 void HttpConnection::exchangeComplete()
 {
     m_exchange.m_finished = true;
+    m_exchange.m_onDrained = nullptr;
+    m_exchange.m_onCancelled = nullptr;
     const int statusClass = std::clamp(m_exchange.m_status / 100, 1, 5);
     m_shard->stats().responses[statusClass].fetch_add(1, std::memory_order_relaxed);
     m_shard->handler().finished(m_exchange);
@@ -299,6 +359,7 @@ void HttpConnection::closeNow()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
+    m_exchange.cancel();
     m_stream.reset();
     m_socket->abort();
     m_shard->connectionClosed(this);
@@ -325,6 +386,7 @@ void HttpConnection::checkDeadline(qint64 nowMs)
         failRequest(408);
         return;
     case State::Streaming:
+    case State::Pushing:
     case State::Closing: closeNow(); return;
     case State::Handling:
     case State::Closed: return;

@@ -35,10 +35,12 @@ public:
     // Stop after the current exchange (or now, when idle).
     void drain();
     bool isIdle() const { return m_state == State::Head && m_offset == m_in.size(); }
+    // Closes at once, dropping queued output; an unfinished exchange is cancelled first.
+    void closeNow();
 
 private:
     friend class HttpExchange;
-    enum class State : quint8 { Head, Body, Handling, Streaming, Closing, Closed };
+    enum class State : quint8 { Head, Body, Handling, Streaming, Pushing, Closing, Closed };
 
     void onReadyRead();
     void processInput();
@@ -48,11 +50,15 @@ private:
     void pumpStream();
     void failRequest(int status);
     void closeGracefully();
-    void closeNow();
 
     // From HttpExchange
     void writeResponse(QByteArrayView head, QByteArrayView body);
     void startStream(QByteArrayView head, qint64 length, std::unique_ptr<BodySource> source);
+    void startPush(QByteArrayView head);
+    bool pushBody(QByteArrayView first, QByteArrayView second);
+    void finishPush();
+    void abortExchange();
+    qsizetype pendingOutput() const;
 
     HttpShard *m_shard;
     net::StreamSocket *m_socket;

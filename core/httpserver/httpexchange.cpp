@@ -3,6 +3,9 @@
 #include "httpserver/errorpage.h"
 #include "httpserver/httpconnection.h"
 
+#include <cstdio>
+#include <utility>
+
 namespace infralab::httpserver {
 
 void HttpExchange::reset(const http::RequestHead *request, QByteArrayView body, qint64 nowMs)
@@ -14,6 +17,12 @@ void HttpExchange::reset(const http::RequestHead *request, QByteArrayView body, 
     m_status = 0;
     m_closeAfter = false;
     m_finished = false;
+    m_headSent = false;
+    m_pushChunked = false;
+    m_pushBody = false;
+    m_pushLength = 0;
+    m_onDrained = nullptr;
+    m_onCancelled = nullptr;
     m_writer.reset();
     m_head.resize(0);
 }
@@ -62,6 +71,90 @@ void HttpExchange::sendStream(qint64 length, std::unique_ptr<BodySource> source)
     }
     m_bodyBytes = length;
     m_connection->startStream(m_head, length, std::move(source));
+}
+
+void HttpExchange::sendHead(qint64 contentLength)
+{
+    Q_ASSERT(m_writer && !m_finished && !m_headSent);
+    m_headSent = true;
+    m_pushLength = contentLength;
+    m_pushBody = statusHasBody(m_status) && !isHead();
+    if (contentLength >= 0) {
+        finishHead(contentLength);
+    } else {
+        if (statusHasBody(m_status)) {
+            if (m_request->version == http::HttpVersion::Http11) {
+                m_pushChunked = true;
+                if (!isHead())
+                    m_writer->add("Transfer-Encoding", "chunked");
+            } else {
+                m_closeAfter = true; // RFC 9112 §6.3 item 8: the close delimits the body
+            }
+        }
+        if (m_closeAfter)
+            m_writer->addConnectionClose();
+        else if (m_request->version == http::HttpVersion::Http10)
+            m_writer->add("Connection", "keep-alive");
+        m_writer->finish();
+    }
+    m_connection->startPush(m_head);
+}
+
+bool HttpExchange::writeBody(QByteArrayView data)
+{
+    Q_ASSERT(m_headSent);
+    if (m_finished)
+        return false;
+    if (!m_pushBody || data.isEmpty())
+        return true;
+    if (m_pushLength >= 0 && m_bodyBytes + data.size() > m_pushLength)
+        data = data.first(m_pushLength - m_bodyBytes); // never more than announced
+    m_bodyBytes += data.size();
+    if (!m_pushChunked)
+        return m_connection->pushBody({}, data);
+    // RFC 9112 §7.1: chunk-size in hex, CRLF, data, CRLF.
+    char line[24];
+    const int n = std::snprintf(line, sizeof line, "%llx\r\n", qulonglong(data.size()));
+    if (!m_connection->pushBody(QByteArrayView(line, n), data))
+        return false;
+    return m_connection->pushBody({}, "\r\n");
+}
+
+void HttpExchange::finishBody()
+{
+    Q_ASSERT(m_headSent);
+    if (m_finished)
+        return;
+    if (m_pushBody && m_pushLength >= 0 && m_bodyBytes < m_pushLength) {
+        abort(); // fewer bytes than announced: the client must see the truncation
+        return;
+    }
+    if (m_pushBody && m_pushChunked && !m_connection->pushBody({}, "0\r\n\r\n"))
+        return;
+    m_connection->finishPush();
+}
+
+void HttpExchange::abort()
+{
+    if (m_finished)
+        return;
+    m_closeAfter = true;
+    m_connection->abortExchange();
+}
+
+qsizetype HttpExchange::pendingOutput() const
+{
+    return m_finished ? 0 : m_connection->pendingOutput();
+}
+
+void HttpExchange::cancel()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_onDrained = nullptr;
+    if (auto callback = std::exchange(m_onCancelled, nullptr))
+        callback();
 }
 
 void HttpExchange::sendError(int status, bool close)

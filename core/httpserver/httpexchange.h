@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -24,8 +25,10 @@ public:
 };
 
 // What a handler sees of one request on a connection, and how it answers. Views stay valid
-// until the response is finished. Exactly one of send(), sendStream() or sendError() ends
-// the exchange; a handler may do so later (asynchronously) as long as isValid() holds.
+// until the response is finished. Exactly one of send(), sendStream(), sendError() or
+// sendHead() … finishBody() ends the exchange (abort() also does). A handler may answer later
+// (asynchronously); it must then set an onCancelled callback: the connection calls it when the
+// client went away or the drain deadline struck, and the exchange must not be touched after.
 class HttpExchange
 {
 public:
@@ -51,6 +54,26 @@ public:
     // Ask the connection to close after this response (Connection: close).
     void setCloseAfter() { m_closeAfter = true; }
 
+    // Push streaming (a relayed upstream body). sendHead() writes the head for a body of
+    // `contentLength` bytes, or of unknown length when -1: chunked for HTTP/1.1 clients,
+    // delimited by closing the connection for HTTP/1.0 ones (RFC 9112 §6.3, §7.1). Then
+    // writeBody() any number of times and finishBody(). For HEAD, 204 and 304 the body bytes
+    // are dropped; finishBody() is still called. writeBody() returns false once the client
+    // connection is gone (onCancelled has then been called).
+    void sendHead(qint64 contentLength);
+    bool writeBody(QByteArrayView data);
+    void finishBody();
+    // Ends the exchange by closing the client connection after what was written so far is
+    // flushed: the client sees a truncated body (RFC 9112 §8: incomplete message), never
+    // padding, and the connection is never reused.
+    void abort();
+    bool isHeadSent() const { return m_headSent; }
+    // Response bytes queued for the client; stop producing while this is large and resume in
+    // onDrained (the client socket emptied its queue).
+    qsizetype pendingOutput() const;
+    void setOnDrained(std::function<void()> callback) { m_onDrained = std::move(callback); }
+    void setOnCancelled(std::function<void()> callback) { m_onCancelled = std::move(callback); }
+
     bool isFinished() const { return m_finished; }
     int status() const { return m_status; }
     qint64 bodyBytesSent() const { return m_bodyBytes; }
@@ -59,6 +82,7 @@ private:
     friend class HttpConnection;
     void reset(const http::RequestHead *request, QByteArrayView body, qint64 nowMs);
     void finishHead(qint64 contentLength);
+    void cancel(); // from the connection: the client is gone
 
     HttpConnection *m_connection;
     const http::RequestHead *m_request = nullptr;
@@ -69,8 +93,14 @@ private:
     qint64 m_startedMs = 0;
     qint64 m_bodyBytes = 0;
     int m_status = 0;
+    qint64 m_pushLength = 0; // sendHead(): -1 unknown length
+    std::function<void()> m_onDrained;
+    std::function<void()> m_onCancelled;
     bool m_closeAfter = false;
     bool m_finished = true;
+    bool m_headSent = false;
+    bool m_pushChunked = false;
+    bool m_pushBody = false; // body bytes go out (not HEAD/204/304)
 };
 
 // The component side of an HTTP server: one instance per network thread (made by the

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace infralab::httpserver {
 
@@ -20,9 +21,11 @@ HttpShard::HttpShard(const HttpServerOptions &options, std::unique_ptr<HttpHandl
 
 HttpShard::~HttpShard()
 {
-    // Connections are children; account for the ones still open.
+    // Connections are children; account for the ones still open. They go before the handler
+    // does, so an asynchronous handler's cancel callbacks still find it alive.
     m_listenerState->connections.fetch_sub(int(m_connections.size()), std::memory_order_relaxed);
-    m_connections.clear();
+    const QSet<HttpConnection *> open = std::exchange(m_connections, {});
+    qDeleteAll(open);
 }
 
 void HttpShard::adoptDescriptor(int fd)
@@ -59,7 +62,7 @@ void HttpShard::sweep()
         if (!m_connections.contains(connection))
             continue; // closed by an earlier one's callbacks
         if (m_draining && now >= m_drainDeadlineMs)
-            connection->deleteLater(), connectionClosed(connection);
+            connection->closeNow(); // cancels an unfinished exchange, then deletes later
         else
             connection->checkDeadline(now);
     }

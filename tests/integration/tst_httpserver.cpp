@@ -9,6 +9,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 #include <sys/socket.h>
@@ -36,6 +37,13 @@ public:
             });
             return;
         }
+        if (request.path.startsWith("/push"))
+            return push(exchange);
+        if (request.path == "/hang") {
+            // Never answers; counts the cancellation (drain deadline or client gone).
+            exchange.setOnCancelled([] { ++cancelled; });
+            return;
+        }
         if (request.path == "/big") {
             QByteArray big(3 * 1024 * 1024, 'x');
             exchange.begin(200).add("Content-Type", "application/octet-stream");
@@ -44,6 +52,60 @@ public:
         }
         exchange.begin(200).add("Content-Type", "text/plain");
         exchange.send(text);
+    }
+
+    static inline std::atomic<int> cancelled{0};
+    static inline std::atomic<qsizetype> maxPending{0};
+
+private:
+    // Push streaming: /push-known (Content-Length, two pieces 50 ms apart), /push-unknown
+    // (chunked, or close-delimited for HTTP/1.0), /push-short (announces 100, sends 3, aborts),
+    // /push-big (5 MiB produced only while the client keeps up; records the largest queue).
+    void push(HttpExchange &exchange)
+    {
+        const QByteArrayView path = exchange.request().path;
+        auto *timerOwner = new QObject;
+        exchange.setOnCancelled([timerOwner] {
+            ++cancelled;
+            delete timerOwner;
+        });
+        exchange.begin(200).add("Content-Type", "text/plain");
+        if (path == "/push-short") {
+            exchange.sendHead(100);
+            exchange.writeBody("abc");
+            QTimer::singleShot(50, timerOwner, [&exchange, timerOwner] {
+                exchange.abort();
+                delete timerOwner;
+            });
+            return;
+        }
+        if (path == "/push-big") {
+            exchange.sendHead(5 * 1024 * 1024);
+            auto produced = std::make_shared<qint64>(0);
+            auto pump = [&exchange, produced, timerOwner] {
+                const QByteArray piece(64 * 1024, 'b');
+                while (*produced < 5 * 1024 * 1024 && exchange.pendingOutput() < 256 * 1024) {
+                    if (!exchange.writeBody(piece))
+                        return;
+                    *produced += piece.size();
+                    maxPending = std::max(maxPending.load(), exchange.pendingOutput());
+                }
+                if (*produced == 5 * 1024 * 1024) {
+                    delete timerOwner;
+                    exchange.finishBody();
+                }
+            };
+            exchange.setOnDrained(pump);
+            pump();
+            return;
+        }
+        exchange.sendHead(path == "/push-known" ? 10 : -1);
+        exchange.writeBody("01234");
+        QTimer::singleShot(50, timerOwner, [&exchange, timerOwner] {
+            exchange.writeBody("56789");
+            delete timerOwner;
+            exchange.finishBody();
+        });
     }
 };
 
@@ -310,6 +372,123 @@ private slots:
         QVERIFY2(bytes.startsWith("HTTP/1.1 200 OK"), bytes.constData());
         QVERIFY(bytes.contains("Connection: close"));
         QVERIFY(stopped.wait(5000) || stopped.count() == 1);
+    }
+
+    void pushStreaming_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("contains");
+        QTest::addColumn<QByteArray>("endsWith");
+        QTest::addColumn<bool>("closed");
+        QTest::newRow("known length")
+            << QByteArray("GET /push-known HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("Content-Length: 10\r\n") << QByteArray("\r\n\r\n0123456789") << false;
+        QTest::newRow("unknown length chunked")
+            << QByteArray("GET /push-unknown HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("Transfer-Encoding: chunked\r\n")
+            << QByteArray("\r\n\r\n5\r\n01234\r\n5\r\n56789\r\n0\r\n\r\n") << false;
+        QTest::newRow("unknown length http/1.0 close-delimited")
+            << QByteArray("GET /push-unknown HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            << QByteArray("Connection: close\r\n") << QByteArray("\r\n\r\n0123456789") << true;
+        QTest::newRow("head gets no body bytes")
+            << QByteArray("HEAD /push-unknown HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("HTTP/1.1 200 OK") << QByteArray("text/plain\r\n\r\n") << false;
+        QTest::newRow("short body aborted, never padded")
+            << QByteArray("GET /push-short HTTP/1.1\r\nHost: x\r\n\r\n")
+            << QByteArray("Content-Length: 100\r\n") << QByteArray("\r\n\r\nabc") << true;
+    }
+    void pushStreaming()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, contains);
+        QFETCH(QByteArray, endsWith);
+        QFETCH(bool, closed);
+        const quint16 port = startServer();
+        const Reply reply = exchangeRaw(port, request);
+        QVERIFY2(reply.bytes.contains(contains), reply.bytes.constData());
+        QVERIFY2(reply.bytes.endsWith(endsWith), reply.bytes.constData());
+        QCOMPARE(reply.closed, closed);
+    }
+
+    void pushedKeepAliveServesNextRequest()
+    {
+        const quint16 port = startServer();
+        const Reply reply = exchangeRaw(port, "GET /push-unknown HTTP/1.1\r\nHost: x\r\n\r\n"
+                                              "GET /after HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(reply.bytes.contains("0\r\n\r\nHTTP/1.1 200 OK"), reply.bytes.constData());
+        QVERIFY(reply.bytes.contains("GET /after"));
+    }
+
+    void pushShortBodyCurlSeesPartialFile()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+            QSKIP("curl is not installed");
+        const quint16 port = startServer();
+        QProcess curl;
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-sS"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                    QStringLiteral("http://127.0.0.1:%1/push-short").arg(port)});
+        QVERIFY(curl.waitForFinished(10000));
+        QCOMPARE(curl.exitCode(), 18); // CURLE_PARTIAL_FILE
+    }
+
+    void pushBackpressureKeepsMemoryBounded()
+    {
+        const quint16 port = startServer();
+        EchoHandler::maxPending = 0;
+        QTcpSocket socket;
+        socket.setReadBufferSize(64 * 1024); // a slow reader: Qt stops reading when full
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("GET /push-big HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        qint64 received = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 20000) {
+            if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(2000))
+                break;
+            received += socket.read(16 * 1024).size();
+            QTest::qWait(1); // read slowly
+        }
+        QVERIFY2(received > 5 * 1024 * 1024, QByteArray::number(received).constData());
+        QVERIFY(received < 5 * 1024 * 1024 + 1024);
+        // The producer never queued much more than its own 256 KiB high-water mark.
+        QVERIFY2(EchoHandler::maxPending.load() < 512 * 1024,
+                 QByteArray::number(EchoHandler::maxPending.load()).constData());
+    }
+
+    void cancelledAtDrainDeadline()
+    {
+        HttpServerOptions options;
+        options.drainTimeoutMs = 300;
+        const quint16 port = startServer(options);
+        EchoHandler::cancelled = 0;
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write("GET /hang HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.flush();
+        QTRY_COMPARE(m_server->stats().requests.load(), quint64(1));
+        QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
+        m_server->stop();
+        QVERIFY(stopped.wait(5000));
+        QCOMPARE(EchoHandler::cancelled.load(), 1);
+    }
+
+    void cancelledWhenClientGoesAwayMidPush()
+    {
+        const quint16 port = startServer();
+        EchoHandler::cancelled = 0;
+        {
+            QTcpSocket socket;
+            socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+            QVERIFY(socket.waitForConnected(3000));
+            socket.write("GET /push-big HTTP/1.1\r\nHost: x\r\n\r\n");
+            QVERIFY(socket.waitForReadyRead(3000));
+            socket.abort();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(EchoHandler::cancelled.load(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->activeConnections(), 0, 5000);
     }
 
     void portTakenIsReported()
