@@ -1,0 +1,49 @@
+#pragma once
+
+#include "components/webserver/accesslog.h"
+#include "components/webserver/forwarder.h"
+#include "components/webserver/webserverconfig.h"
+#include "httpserver/httpserver.h"
+
+#include <functional>
+#include <memory>
+
+namespace infralab::webserver {
+
+struct SiteSettings;
+
+// One `web-server` node's serving side, built once from its validated config: it loads the
+// custom error pages, opens the access log and makes the per-thread handlers for an
+// HttpServer. The runtime owns it next to the HttpServer; handlers keep what they share
+// alive, so destroying this before the server has stopped is safe.
+//
+//     auto config = WebServerConfig::fromJson(effective, topologyDir, &error);
+//     WebServer site(*config, forwarderFactory);   // forwarderFactory may be empty
+//     HttpServer server(pool, site.serverOptions(), site.handlerFactory());
+//     server.listen(config->port, &error);
+class WebServer final
+{
+    Q_DISABLE_COPY_MOVE(WebServer)
+
+public:
+    // Makes one Forwarder per network thread; empty = forward_prefixes are served as files.
+    using ForwarderFactory = std::function<std::unique_ptr<Forwarder>()>;
+
+    explicit WebServer(const WebServerConfig &config, ForwarderFactory forwarders = {});
+    ~WebServer();
+
+    const WebServerConfig &config() const;
+    const httpserver::HttpServerOptions &serverOptions() const { return config().serverOptions; }
+    httpserver::HttpServer::HandlerFactory handlerFactory() const;
+
+    // The access log kept in memory (the last 1000 requests per network thread), oldest first.
+    QList<AccessLogEntry> accessLogSnapshot(int max = -1) const;
+    // Why the access_log file could not be opened (requests are still served); else empty.
+    QString accessLogError() const;
+
+private:
+    std::shared_ptr<SiteSettings> m_settings;
+    ForwarderFactory m_forwarders;
+};
+
+} // namespace infralab::webserver
