@@ -122,7 +122,7 @@ ParseResult HeadScanner::scanFields(QByteArrayView buffer, const HttpLimits &lim
             return ParseResult::incomplete();
         };
         for (;;) {
-            pos = skip(d, pos, scanEnd, FieldValue);
+            pos = skipFieldValue(d, pos, scanEnd);
             if (pos == scanEnd) {
                 const ParseResult r = atBound(pos);
                 if (r.isIncomplete())

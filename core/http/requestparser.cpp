@@ -173,7 +173,7 @@ ParseResult RequestParser::parseRequestLine(QByteArrayView buffer)
 
     // request-target
     const qsizetype targetStart = ++pos;
-    pos = skip(d, pos, qMin(size, contentEnd), Target);
+    pos = skipTarget(d, pos, qMin(size, contentEnd));
     if (pos >= contentEnd)
         return ParseResult::error(414, "request target too long");
     if (pos >= size)

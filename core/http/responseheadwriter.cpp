@@ -146,6 +146,7 @@ ResponseHeadWriter &ResponseHeadWriter::add(QByteArrayView name, QByteArrayView 
 
 ResponseHeadWriter &ResponseHeadWriter::addContentLength(qint64 length)
 {
+    Q_ASSERT(length >= 0);
     char digits[24];
     int n = 0;
     do {

@@ -409,6 +409,44 @@ private slots:
         QCOMPARE(last.status, r.status);
     }
 
+    // Values and targets are scanned 16 bytes at a time: put each kind of byte at every
+    // position of a few blocks and compare with what the byte-wise rules say.
+    void vectorScanBoundaries()
+    {
+        struct Probe
+        {
+            char byte;
+            bool validInValue;
+            bool validInTarget;
+        };
+        const Probe probes[]
+            = {{'\t', true, false},    {'\x01', false, false}, {'\x1f', false, false},
+               {'\x7f', false, false}, {'\x80', true, false},  {'\xff', true, false},
+               {'#', true, false},     {'~', true, true},      {'!', true, true}};
+        for (const Probe &probe : probes) {
+            for (int at = 0; at < 48; ++at) {
+                QByteArray value(48, 'v');
+                value[at] = probe.byte;
+                RequestHead head;
+                const QByteArray raw = get + "X: " + value + "\r\n\r\n";
+                const ParseResult r = parseRequestHead(raw, head);
+                QVERIFY2(
+                    r.isComplete() == probe.validInValue,
+                    qPrintable(QString::number(uchar(probe.byte)) + " at " + QString::number(at)));
+                if (r.isComplete())
+                    QCOMPARE(head.field("x").size(),
+                             48 - ((at == 0 || at == 47) && probe.byte == '\t'));
+
+                QByteArray target = "/" + QByteArray(47, 't');
+                target[at] = probe.byte;
+                if (at == 0)
+                    continue; // keep the leading '/'
+                const QByteArray line = "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n";
+                QCOMPARE(parseRequestHead(line, head).isComplete(), probe.validInTarget);
+            }
+        }
+    }
+
     void bareLfCanBeRefused()
     {
         HttpLimits strict;
