@@ -409,6 +409,25 @@
     </message>
 </context>
 <context>
+    <name>WebServer</name>
+    <message>
+        <source>%1 folder %2 does not exist.</source>
+        <translation>%1: Der Ordner %2 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a folder.</source>
+        <translation>%1: %2 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 folder %2 cannot be read.</source>
+        <translation>%1: Der Ordner %2 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>index must be a file name without &apos;/&apos;.</source>
+        <translation>index muss ein Dateiname ohne &apos;/&apos; sein.</translation>
+    </message>
+</context>
+<context>
     <name>infralab::CommandLine</name>
     <message>
         <source>&apos;%1&apos; must come first: infralab %1 ...</source>
