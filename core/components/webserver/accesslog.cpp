@@ -1,6 +1,8 @@
 #include "components/webserver/accesslog.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <chrono>
@@ -27,6 +29,7 @@ AccessLog::AccessLog(const QString &filePath, int ringCapacity)
 {
     if (filePath.isEmpty())
         return;
+    QDir().mkpath(QFileInfo(filePath).absolutePath()); // like nginx -p, a missing logs/ is made
     m_fd = ::open(QFile::encodeName(filePath).constData(),
                   O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (m_fd < 0) {
