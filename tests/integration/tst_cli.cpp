@@ -193,10 +193,40 @@ private slots:
             << QStringList{"Only one FILE can be opened; unexpected 'b.infralab.json'", usage};
         QTest::newRow("command after a file") << QStringList{"a.infralab.json", "validate"} << 2
                                               << QStringList{"'validate' must come first", usage};
-        // Well-formed calls of commands this version does not have: a failure, not a usage error.
-        QTest::newRow("run is not available yet")
-            << QStringList{"run", "a.infralab.json"} << 1
-            << QStringList{"infralab: 'run' is not available in this version yet."};
+        const QString runUsage = "Usage: infralab run FILE [--duration S] [--threads N]";
+        QTest::newRow("run without a file")
+            << QStringList{"run"} << 2
+            << QStringList{"infralab: run: no FILE given.", runUsage, "Try 'infralab run --help'"};
+        QTest::newRow("run with two files")
+            << QStringList{"run", "a.infralab.json", "b.infralab.json"} << 2
+            << QStringList{"infralab: run: only one FILE can be run; unexpected 'b.infralab.json'.",
+                           runUsage};
+        QTest::newRow("run with an unknown option")
+            << QStringList{"run", "--frobnicate", "a.infralab.json"} << 2
+            << QStringList{"Unknown option 'frobnicate'", runUsage};
+        QTest::newRow("run with a negative duration")
+            << QStringList{"run", "a.infralab.json", "--duration", "-1"} << 2
+            << QStringList{"infralab: run: --duration must be a number of seconds from 0 to "
+                           "2073600; got '-1'.",
+                           runUsage};
+        QTest::newRow("run with a duration that is no number")
+            << QStringList{"run", "a.infralab.json", "--duration", "soon"} << 2
+            << QStringList{"--duration must be a number of seconds", "got 'soon'"};
+        QTest::newRow("run with a duration without value")
+            << QStringList{"run", "a.infralab.json", "--duration"} << 2
+            << QStringList{"Missing value after '--duration'", runUsage};
+        QTest::newRow("run with zero threads")
+            << QStringList{"run", "a.infralab.json", "--threads", "0"} << 2
+            << QStringList{
+                   "infralab: run: --threads must be a whole number from 1 to 1024; got '0'.",
+                   runUsage};
+        QTest::newRow("run with too many threads")
+            << QStringList{"run", "a.infralab.json", "--threads", "5000"} << 2
+            << QStringList{"--threads must be a whole number from 1 to 1024; got '5000'"};
+        // Well-formed calls of what this version does not have: a failure, not a usage error.
+        QTest::newRow("run with the control API, not available yet")
+            << QStringList{"run", "a.infralab.json", "--control", "9000"} << 1
+            << QStringList{"infralab: run: --control is not available in this version yet."};
         QTest::newRow("export is not available yet")
             << QStringList{"export", "a.infralab.json", "--format", "nginx", "--out", "x"} << 1
             << QStringList{"infralab: 'export' is not available in this version yet."};

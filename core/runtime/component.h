@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace infralab::runtime {
+
+// One running node of a topology: the objects that serve the node's kind on its port(s).
+// Made by the ComponentFactory from the node's effective config, started and stopped by
+// LabRunner. Lives in the runtime's thread; the servers it owns hand their connections to the
+// shared EventLoopPool, so a component is never a thread of its own.
+class Component : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Component)
+
+public:
+    Component(QString nodeId, QString kind, QObject *parent = nullptr);
+    ~Component() override;
+
+    const QString &nodeId() const { return m_nodeId; }
+    const QString &kind() const { return m_kind; }
+
+    // Binds the port(s) and starts serving. On failure returns false with `error` set to a
+    // message that reads well after the node id ("port 8080 is already in use") and leaves
+    // nothing listening.
+    virtual bool start(QString *error) = 0;
+    // Where clients reach the node once started (`http://127.0.0.1:8080`, `redis://…`);
+    // empty for kinds that do not listen.
+    virtual QString url() const = 0;
+    // Graceful stop: ports close at once, work in flight drains, then stopped() is emitted
+    // once, from the event loop, also when the component never started. Calls after the
+    // first add nothing.
+    virtual void stop() = 0;
+
+signals:
+    void stopped();
+
+protected:
+    // For stop() implementations with nothing to wait for.
+    void emitStoppedLater();
+
+private:
+    QString m_nodeId;
+    QString m_kind;
+};
+
+} // namespace infralab::runtime

@@ -1,0 +1,52 @@
+#include "runtime/componentfactory.h"
+
+#include "runtime/component.h"
+#include "runtime/webservercomponent.h"
+
+#include <algorithm>
+
+namespace infralab::runtime {
+
+QString ComponentContext::resolvePath(const QString &path) const
+{
+    if (path.isEmpty())
+        return path;
+    return QDir::cleanPath(topologyDir.absoluteFilePath(path));
+}
+
+ComponentFactory ComponentFactory::builtIn()
+{
+    ComponentFactory factory;
+    factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
+    return factory;
+}
+
+void ComponentFactory::add(const QString &kind, Creator creator)
+{
+    m_creators.insert(kind, std::move(creator));
+}
+
+QStringList ComponentFactory::kinds() const
+{
+    QStringList kinds = m_creators.keys();
+    std::sort(kinds.begin(), kinds.end());
+    return kinds;
+}
+
+std::unique_ptr<Component> ComponentFactory::create(const ComponentContext &context,
+                                                    QString *error) const
+{
+    const auto it = m_creators.constFind(context.kind);
+    if (it == m_creators.cend()) {
+        if (error)
+            *error = QStringLiteral("%1 nodes are not implemented yet").arg(context.kind);
+        return nullptr;
+    }
+    QString reason;
+    std::unique_ptr<Component> component = (*it)(context, &reason);
+    if (!component && error)
+        *error = reason.isEmpty() ? QStringLiteral("cannot be created") : reason;
+    return component;
+}
+
+} // namespace infralab::runtime

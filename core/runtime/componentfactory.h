@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QDir>
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace infralab::net {
+class EventLoopPool;
+}
+
+namespace infralab::runtime {
+
+class Component;
+
+// What a creator needs to build the component of one node.
+struct ComponentContext
+{
+    QString nodeId;
+    QString kind;
+    QJsonObject config; // effective: the node's keys completed with the catalogue's defaults
+    QDir topologyDir;   // the topology file's folder
+    net::EventLoopPool *pool = nullptr;
+
+    // `path` as written in the config, made absolute against the topology file's folder
+    // (DESIGN.md: relative paths in config resolve there). Empty stays empty.
+    QString resolvePath(const QString &path) const;
+};
+
+// Kind → creator. A kind without a creator is not implemented in this version: the runtime
+// reports its nodes as skipped. A creator checks what only the machine can tell (a root folder
+// that is missing or unreadable) and returns null with `error` set; the validator has already
+// checked types and ranges, so creators trust the config's values.
+class ComponentFactory
+{
+public:
+    using Creator
+        = std::function<std::unique_ptr<Component>(const ComponentContext &, QString *error)>;
+
+    // Every kind this version implements.
+    static ComponentFactory builtIn();
+
+    void add(const QString &kind, Creator creator);
+    bool implements(const QString &kind) const { return m_creators.contains(kind); }
+    QStringList kinds() const;
+
+    // Null with `error` set when the node cannot be built (or its kind is not implemented).
+    std::unique_ptr<Component> create(const ComponentContext &context, QString *error) const;
+
+private:
+    QHash<QString, Creator> m_creators;
+};
+
+} // namespace infralab::runtime

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "runtime/httpcomponent.h"
+
+#include <memory>
+
+namespace infralab::webserver {
+class WebServer;
+}
+
+namespace infralab::runtime {
+
+struct ComponentContext;
+
+// A `web-server` node: the static site of components/webserver behind one HttpServer.
+// Forwarding (`forward_prefixes` to linked upstreams) comes with the proxy work; until then
+// those paths are served as files.
+class WebServerComponent final : public HttpComponent
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebServerComponent)
+
+public:
+    // The ComponentFactory creator: null with `error` set for a root or error-page folder
+    // that is missing or unreadable (relative paths resolve against the topology's folder).
+    static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
+
+    WebServerComponent(const QString &nodeId, net::EventLoopPool &pool,
+                       std::unique_ptr<webserver::WebServer> site);
+    ~WebServerComponent() override;
+
+    const webserver::WebServer &site() const { return *m_site; }
+
+private:
+    std::unique_ptr<webserver::WebServer> m_site;
+};
+
+} // namespace infralab::runtime
