@@ -695,10 +695,6 @@ Open one with File › Open… or pick an example.</source>
 <context>
     <name>infralab::PlannedCommand</name>
     <message>
-        <source>Start every node of a topology headless.</source>
-        <translation>Alle Knoten einer Topologie ohne Fenster starten.</translation>
-    </message>
-    <message>
         <source>Write nginx, HAProxy, compose, Kubernetes or Kong configuration.</source>
         <translation>Konfiguration für nginx, HAProxy, compose, Kubernetes oder Kong schreiben.</translation>
     </message>
@@ -728,6 +724,74 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>&amp;Clear Recent Files</source>
         <translation>&amp;Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::RunCommand</name>
+    <message>
+        <source>Start every node of a topology headless; stop on SIGINT/SIGTERM.</source>
+        <translation>Alle Knoten einer Topologie ohne Fenster starten; bei SIGINT/SIGTERM anhalten.</translation>
+    </message>
+    <message>
+        <source>Usage: infralab run FILE [--duration S] [--threads N]</source>
+        <translation>Aufruf: infralab run FILE [--duration S] [--threads N]</translation>
+    </message>
+    <message>
+        <source>Starts every node of a topology file on 127.0.0.1 without a window, callees
+before callers. Prints &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos; for each listening node, then &apos;ready&apos;.
+Runs until SIGINT or SIGTERM (or the duration), drains the connections and
+exits. Nodes of kinds this version cannot run yet are reported and skipped.
+
+Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot
+start (nothing is then left running); 2 on usage errors.</source>
+        <translation>Startet alle Knoten einer Topologiedatei ohne Fenster auf 127.0.0.1, aufgerufene
+Knoten vor ihren Aufrufern. Gibt für jeden lauschenden Knoten &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos;
+aus, danach &apos;ready&apos;. Läuft bis SIGINT oder SIGTERM (oder bis die Dauer um ist),
+lässt die Verbindungen auslaufen und beendet sich. Knoten von Typen, die diese
+Version noch nicht ausführen kann, werden gemeldet und übersprungen.
+
+Exit-Status: 0 nach sauberem Anhalten; 1, wenn die Datei ungültig ist oder ein
+Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Stop by itself after S seconds (0: run until stopped).</source>
+        <translation>Nach S Sekunden von selbst anhalten (0: bis zum Anhalten laufen).</translation>
+    </message>
+    <message>
+        <source>Network threads (default: one per processor core).</source>
+        <translation>Netzwerk-Threads (Standard: einer pro Prozessorkern).</translation>
+    </message>
+    <message>
+        <source>Topology file (*.infralab.json).</source>
+        <translation>Topologiedatei (*.infralab.json).</translation>
+    </message>
+    <message>
+        <source>run: --control is not available in this version yet.</source>
+        <translation>run: --control ist in dieser Version noch nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>run: no FILE given.</source>
+        <translation>run: FILE fehlt.</translation>
+    </message>
+    <message>
+        <source>run: only one FILE can be run; unexpected &apos;%1&apos;.</source>
+        <translation>run: Es kann nur eine Datei (FILE) ausgeführt werden; unerwartet: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>run: --duration must be a number of seconds from 0 to %1; got &apos;%2&apos;.</source>
+        <translation>run: --duration muss eine Sekundenzahl von 0 bis %1 sein; erhalten: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>run: --threads must be a whole number from 1 to %1; got &apos;%2&apos;.</source>
+        <translation>run: --threads muss eine ganze Zahl von 1 bis %1 sein; erhalten: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1: %2 nodes are not implemented yet; skipped</source>
+        <translation>%1: Knoten vom Typ %2 sind noch nicht implementiert; übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 was not started; nothing is left running.</source>
+        <translation>%1 wurde nicht gestartet; es läuft nichts mehr.</translation>
     </message>
 </context>
 <context>
