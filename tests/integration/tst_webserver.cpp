@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -20,6 +21,18 @@ using namespace infralab;
 using namespace infralab::webserver;
 
 namespace {
+
+// Stands in for the upstream client: answers every forwarded request itself.
+class FakeForwarder final : public Forwarder
+{
+public:
+    bool forward(httpserver::HttpExchange &exchange) override
+    {
+        exchange.begin(200).add("X-Forwarded-By", "fake");
+        exchange.send("forwarded " + exchange.request().path.toByteArray());
+        return true;
+    }
+};
 
 const QByteArray SecretMarker = "TOP-SECRET-OUTSIDE-ROOT";
 
@@ -109,14 +122,14 @@ private:
         return parseResponse(bytes);
     }
 
-    quint16 start(const QJsonObject &config)
+    quint16 start(const QJsonObject &config, WebServer::ForwarderFactory forwarders = {})
     {
         stop();
         QString error;
         const auto parsed = WebServerConfig::fromJson(config, m_dir.path(), &error);
         if (!parsed)
             qFatal("config: %s", qPrintable(error));
-        m_site = std::make_unique<WebServer>(*parsed);
+        m_site = std::make_unique<WebServer>(*parsed, std::move(forwarders));
         m_server = std::make_unique<httpserver::HttpServer>(*m_pool, m_site->serverOptions(),
                                                             m_site->handlerFactory());
         if (!m_server->listen(0, &error))
@@ -510,6 +523,21 @@ private slots:
         QCOMPARE(curl("/nope").status, 404);
         QCOMPARE(curl("/../icons/web-server.svg").status, 400);
         QCOMPARE(curl("/", {"-H", "If-None-Match: " + index.headers.value("etag")}).status, 304);
+        start(siteConfig());
+    }
+
+    void forwardPrefixes()
+    {
+        // Without a forwarder, /api/ is just a path under the root (nginx without a location).
+        QCOMPARE(curl("/api/users").status, 404);
+        start(QJsonObject{{"root", "site"}, {"forward_prefixes", QJsonArray{"/api/"}}},
+              [] { return std::make_unique<FakeForwarder>(); });
+        const Response r = curl("/api/users", {"-d", "x"});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("x-forwarded-by"), QByteArray("fake"));
+        QCOMPARE(r.body, QByteArray("forwarded /api/users"));
+        QCOMPARE(curl("/hello.txt").body, QByteArray("hello world\n"));
+        QCOMPARE(curl("/apiary").status, 404);
         start(siteConfig());
     }
 
