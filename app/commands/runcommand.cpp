@@ -175,6 +175,7 @@ int RunCommand::runTopology(const Options &options)
     QTimer duration;
     if (options.durationMs > 0) {
         duration.setSingleShot(true);
+        duration.setTimerType(Qt::PreciseTimer); // a coarse timer may end up to 5% early
         QObject::connect(&duration, &QTimer::timeout, &runner, [&runner] { runner.stop(); });
         duration.start(options.durationMs);
     }

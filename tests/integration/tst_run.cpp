@@ -1,0 +1,408 @@
+#include "format/topologyreader.h"
+#include "validation/problem.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <csignal>
+
+// `infralab run` end to end: the real binary started with QProcess as scripts start it, real
+// curl against what it serves, real signals to stop it. Contract: DESIGN.md, "Command line".
+using namespace infralab;
+
+namespace {
+
+const QString binary = QStringLiteral(INFRALAB_BINARY);
+
+QByteArray topology(const QByteArray &nodes, const QByteArray &links = "[]")
+{
+    return R"({ "format": "infralab-topology", "version": 1, "name": "t", "nodes": )" + nodes
+           + R"(, "links": )" + links + " }";
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// The bundled example with every `port` set to 0, so the test never fights over 8080.
+QString staticSiteOnPortZero(const QTemporaryDir &dir)
+{
+    QFile example(INFRALAB_SOURCE_DIR "/resources/examples/static-site.infralab.json");
+    if (!example.open(QIODevice::ReadOnly))
+        qFatal("cannot read the static-site example");
+    QJsonObject root = QJsonDocument::fromJson(example.readAll()).object();
+    QJsonArray nodes = root.value("nodes").toArray();
+    for (QJsonValueRef node : nodes) {
+        QJsonObject object = node.toObject();
+        QJsonObject config = object.value("config").toObject();
+        config.insert("port", 0);
+        object.insert("config", config);
+        node = object;
+    }
+    root.insert("nodes", nodes);
+    return writeFile(dir, "static-site.infralab.json", QJsonDocument(root).toJson());
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        qFatal("cannot find a free port");
+    return server.serverPort();
+}
+
+bool isListening(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(2000);
+}
+
+struct Curl
+{
+    int exitCode = -1;
+    QByteArray body;
+};
+
+Curl curl(const QString &url)
+{
+    QProcess process;
+    process.start("curl", {"-s", "-f", "--max-time", "10", url});
+    Curl result;
+    if (!process.waitForFinished(15000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.body = process.readAllStandardOutput();
+    return result;
+}
+
+// One `infralab run` process: started, read line by line up to `ready`, stopped by a signal.
+class Lab
+{
+public:
+    explicit Lab(const QStringList &arguments)
+    {
+        m_process.start(binary, QStringList{"run"} + arguments);
+    }
+    ~Lab()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+    // Reads stdout until a `ready` line; false when the process ends first or after 30 s.
+    bool waitForReady()
+    {
+        QDeadlineTimer deadline(30000);
+        while (!m_lines.contains("ready")) {
+            if (!m_process.canReadLine()
+                && !m_process.waitForReadyRead(int(deadline.remainingTime())))
+                return false;
+            while (m_process.canReadLine())
+                m_lines.append(QString::fromUtf8(m_process.readLine()).chopped(1));
+        }
+        return true;
+    }
+
+    // The URL printed for `nodeId` (`<id> <kind> <url>`), or empty.
+    QString url(const QString &nodeId, const QString &kind) const
+    {
+        const QRegularExpression line("^" + QRegularExpression::escape(nodeId + ' ' + kind + ' ')
+                                      + R"((http://127\.0\.0\.1:[1-9][0-9]*)$)");
+        for (const QString &text : m_lines) {
+            const QRegularExpressionMatch match = line.match(text);
+            if (match.hasMatch())
+                return match.captured(1);
+        }
+        return {};
+    }
+
+    void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
+    bool waitForFinished(int ms = 10000) { return m_process.waitForFinished(ms); }
+
+    const QStringList &lines() const { return m_lines; }
+    QString err() { return m_err += QString::fromUtf8(m_process.readAllStandardError()); }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QStringList m_lines;
+    QString m_err;
+};
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QString out;
+    QString err;
+};
+
+// A run that is expected to end by itself.
+Run runToEnd(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(binary, QStringList{"run"} + arguments);
+    Run run;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "timed out: infralab run " + arguments.join(' ');
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.exitStatus = process.exitStatus();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QByteArray demoIndex()
+{
+    QFile file(INFRALAB_SOURCE_DIR "/resources/site/index.html");
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the demo site");
+    return file.readAll();
+}
+
+} // namespace
+
+class TestRun : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(binary), qPrintable(binary));
+        QProcess probe;
+        probe.start("curl", {"--version"});
+        QVERIFY2(probe.waitForFinished(10000) && probe.exitCode() == 0, "curl is needed");
+    }
+
+    // The bundled example serves the demo site until a signal, then drains and exits 0.
+    void staticSiteUntilSignal_data()
+    {
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+
+    void staticSiteUntilSignal()
+    {
+        QFETCH(int, signalNumber);
+        QTemporaryDir dir;
+        Lab lab({staticSiteOnPortZero(dir)});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.lines().join('\n') + '\n' + lab.err()));
+
+        const QString url = lab.url("web", "web-server");
+        QVERIFY2(!url.isEmpty(), qPrintable(lab.lines().join('\n')));
+        QCOMPARE(lab.lines(), (QStringList{"web web-server " + url, "ready"}));
+        QCOMPARE(lab.err(), QString());
+
+        const Curl index = curl(url + "/");
+        QCOMPARE(index.exitCode, 0);
+        QCOMPARE(index.body, demoIndex());
+
+        const quint16 port = QUrl(url).port();
+        lab.signal(signalNumber);
+        QVERIFY2(lab.waitForFinished(10000), "did not stop within 10 s");
+        QCOMPARE(lab.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(lab.process().exitCode(), 0);
+        QCOMPARE(lab.err(), QString());
+        QVERIFY(!isListening(port));
+    }
+
+    void durationEndsTheRun()
+    {
+        QTemporaryDir dir;
+        QElapsedTimer timer;
+        timer.start();
+        const Run run = runToEnd({staticSiteOnPortZero(dir), "--duration", "1"});
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.endsWith("\nready\n"), qPrintable(run.out));
+        QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void threadsOption()
+    {
+        QTemporaryDir dir;
+        Lab lab({staticSiteOnPortZero(dir), "--threads", "1"});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        QCOMPARE(curl(lab.url("web", "web-server") + "/").body, demoIndex());
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
+    // A relative root resolves against the topology file's folder, not the working directory.
+    void relativeRootFromTheFileFolder()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "lab/www/index.html", "hello from www\n");
+        const QString file = writeFile(dir, "lab/site.infralab.json",
+                                       topology(R"([ { "id": "web", "kind": "web-server",
+                            "config": { "port": 0, "root": "www" } } ])"));
+        Lab lab({file});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        QCOMPARE(curl(lab.url("web", "web-server") + "/").body, QByteArray("hello from www\n"));
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
+    // Every listening node gets a line, in file order; callees start first.
+    void twoWebServers()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "two.infralab.json",
+            topology(R"([ { "id": "web-1", "kind": "web-server", "config": { "port": 0 } },
+                          { "id": "web-2", "kind": "web-server", "config": { "port": 0 } } ])",
+                     R"([ { "from": "web-1", "to": "web-2" } ])"));
+        Lab lab({file});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        QCOMPARE(lab.lines().size(), 3);
+        QVERIFY(lab.lines().at(0).startsWith("web-1 web-server http://127.0.0.1:"));
+        QVERIFY(lab.lines().at(1).startsWith("web-2 web-server http://127.0.0.1:"));
+        QCOMPARE(curl(lab.url("web-1", "web-server") + "/").body, demoIndex());
+        QCOMPARE(curl(lab.url("web-2", "web-server") + "/").body, demoIndex());
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
+    void notImplementedKindIsSkipped()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "mixed.infralab.json",
+            topology(R"([ { "id": "web", "kind": "web-server", "config": { "port": 0 } },
+                          { "id": "db", "kind": "database", "config": { "port": 0 } } ])"));
+        Lab lab({file});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        QCOMPARE(lab.err(), QString("db: database nodes are not implemented yet; skipped\n"));
+        QCOMPARE(lab.lines().size(), 2);
+        QCOMPARE(curl(lab.url("web", "web-server") + "/").body, demoIndex());
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
+    // A taken port fails the whole run: the node and port are named, what had started is
+    // stopped again, and `ready` is never printed.
+    void portTaken()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        const quint16 taken = blocker.serverPort();
+        const quint16 first = freePort();
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "taken.infralab.json",
+            topology(QString(R"([ { "id": "web-a", "kind": "web-server", "config": { "port": %1 } },
+                                  { "id": "web-1", "kind": "web-server", "config": { "port": %2 } } ])")
+                         .arg(first)
+                         .arg(taken)
+                         .toUtf8()));
+        const Run run = runToEnd({file});
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QVERIFY2(run.err.startsWith(QString("web-1: port %1 is already in use\n").arg(taken)),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains("nothing is left running"), qPrintable(run.err));
+        QVERIFY(!isListening(first));
+    }
+
+    void unreadableRoot()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(dir, "noroot.infralab.json",
+                                       topology(R"([ { "id": "web", "kind": "web-server",
+                            "config": { "port": 0, "root": "missing" } } ])"));
+        const Run run = runToEnd({file});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QVERIFY2(run.err.startsWith(
+                     "web: root folder "
+                     + QDir::toNativeSeparators(dir.filePath("missing") + " does not exist.")),
+                 qPrintable(run.err));
+    }
+
+    // An invalid file prints exactly what `validate` prints and starts nothing.
+    void invalidFile()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "bad.infralab.json",
+            topology(R"([ { "id": "web", "kind": "web-server", "config": { "port": 70000 } },
+                          { "id": "web", "kind": "webserver" } ])"));
+        QStringList expected;
+        for (const Problem &problem : TopologyReader::readFile(file).problems) {
+            QVERIFY(problem.isError());
+            expected.append(file + ": " + problem.toString());
+        }
+        QVERIFY(expected.size() >= 2);
+        const Run run = runToEnd({file});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QCOMPARE(run.err.split('\n', Qt::SkipEmptyParts), expected);
+    }
+
+    void missingFile()
+    {
+        const Run run = runToEnd({"/nonexistent/lab.infralab.json"});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QVERIFY2(run.err.startsWith("/nonexistent/lab.infralab.json: cannot open the file: "),
+                 qPrintable(run.err));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no file") << QStringList{};
+        QTest::newRow("two files") << QStringList{"a.infralab.json", "b.infralab.json"};
+        QTest::newRow("bad duration") << QStringList{"a.infralab.json", "--duration", "x"};
+        QTest::newRow("bad threads") << QStringList{"a.infralab.json", "--threads", "-2"};
+        QTest::newRow("unknown option") << QStringList{"a.infralab.json", "--port", "1"};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runToEnd(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.out, QString());
+        QVERIFY2(run.err.contains("Usage: infralab run FILE"), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRun)
+#include "tst_run.moc"
