@@ -1,0 +1,265 @@
+#include "upstream/httpforwarder.h"
+
+#include "httpserver/httpexchange.h"
+#include "upstream/upstreamexchange.h"
+#include "upstream/upstreampool.h"
+
+namespace infralab::upstream {
+
+namespace {
+// Stop reading the upstream while this much is queued for the client (proxy_buffers-like).
+constexpr qsizetype ClientHighWater = 256 * 1024;
+
+bool isOneOf(QByteArrayView name, std::initializer_list<const char *> names)
+{
+    for (const char *candidate : names) {
+        if (http::equalsIgnoreCase(name, candidate))
+            return true;
+    }
+    return false;
+}
+
+// RFC 9110 §7.6.1: every field named in Connection is hop-by-hop too.
+bool namedInConnection(const QList<http::HttpField> &fields, QByteArrayView name)
+{
+    for (const http::HttpField &f : fields) {
+        if (http::equalsIgnoreCase(f.name, "connection") && http::listContainsToken(f.value, name))
+            return true;
+    }
+    return false;
+}
+
+bool isHopByHop(const QList<http::HttpField> &fields, QByteArrayView name)
+{
+    return isOneOf(name,
+                   {"connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade",
+                    "proxy-connection", "proxy-authorization", "proxy-authenticate"})
+           || namedInConnection(fields, name);
+}
+
+void appendList(QByteArray &list, QByteArrayView value)
+{
+    if (!list.isEmpty())
+        list.append(", ");
+    list.append(value);
+}
+} // namespace
+
+// One forwarded request: builds the upstream request once, tries endpoints, relays the answer.
+class HttpForwarder::Relay final : public UpstreamListener
+{
+public:
+    Relay(HttpForwarder &forwarder, httpserver::HttpExchange &client)
+        : m_forwarder(forwarder)
+        , m_client(&client)
+    {}
+    ~Relay() override
+    {
+        if (m_upstream) {
+            m_upstream->cancel();
+            delete m_upstream; // never inside its callbacks: see done()
+        }
+    }
+
+    void start();
+    void upstreamHead(const http::ResponseHead &head) override;
+    void upstreamBody(QByteArrayView data) override;
+    void upstreamFinished(UpstreamOutcome outcome) override;
+
+private:
+    bool buildRequest();
+    void attempt();
+    void done();
+
+    HttpForwarder &m_forwarder;
+    httpserver::HttpExchange *m_client;
+    UpstreamRequest m_request;
+    UpstreamExchange *m_upstream = nullptr;
+    int m_attempts = 0;
+};
+
+void HttpForwarder::Relay::start()
+{
+    m_client->setOnCancelled([this] {
+        m_client = nullptr; // the client went away: drop the upstream side too
+        if (m_upstream)
+            m_upstream->cancel();
+        done();
+    });
+    if (m_forwarder.m_ports.isEmpty()) {
+        m_client->sendError(502);
+        done();
+        return;
+    }
+    if (!buildRequest()) {
+        m_client->sendError(400);
+        done();
+        return;
+    }
+    attempt();
+}
+
+bool HttpForwarder::Relay::buildRequest()
+{
+    const http::RequestHead &request = m_client->request();
+    const QByteArrayView peer = m_client->peerAddress();
+    m_request.method = request.method;
+    m_request.body = m_client->body();
+    RequestHeadWriter writer(m_request.head, request.methodToken, request.target);
+    if (!request.host.isEmpty())
+        writer.add("Host", request.host); // as the client sent it (nginx: Host $host)
+    QByteArray forwardedFor;
+    QByteArray via;
+    for (const http::HttpField &f : request.fields) {
+        if (http::equalsIgnoreCase(f.name, "x-forwarded-for")) {
+            appendList(forwardedFor, f.value); // $proxy_add_x_forwarded_for
+        } else if (http::equalsIgnoreCase(f.name, "via")) {
+            appendList(via, f.value);
+        } else if (!isHopByHop(request.fields, f.name)
+                   && !isOneOf(f.name, {"host", "content-length", "expect", "x-forwarded-proto",
+                                        "x-forwarded-host", "x-real-ip"})) {
+            writer.add(f.name, f.value);
+        }
+    }
+    appendList(forwardedFor, peer);
+    appendList(via, "1.1 infralab");
+    writer.add("X-Forwarded-For", forwardedFor)
+        .add("X-Forwarded-Proto", "http")
+        .add("X-Real-IP", peer)
+        .add("Via", via);
+    if (!request.host.isEmpty())
+        writer.add("X-Forwarded-Host", request.host);
+    // The engine already de-chunked the body and answered Expect: 100-continue itself.
+    const bool bodyMethod = request.method == http::HttpMethod::Post
+                            || request.method == http::HttpMethod::Put
+                            || request.method == http::HttpMethod::Patch;
+    if (bodyMethod || !m_request.body.isEmpty())
+        writer.addContentLength(m_request.body.size());
+    writer.finish();
+    return writer.ok();
+}
+
+void HttpForwarder::Relay::attempt()
+{
+    ++m_attempts;
+    m_upstream = new UpstreamExchange(*m_forwarder.m_pool, m_forwarder.nextPort(), m_request, this);
+    m_upstream->start();
+}
+
+void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
+{
+    if (!m_client)
+        return;
+    http::ResponseHeadWriter &writer = m_client->begin(head.status);
+    QByteArrayView contentLength;
+    for (const http::HttpField &f : head.fields) {
+        if (http::equalsIgnoreCase(f.name, "content-length"))
+            contentLength = f.value;
+        // Date and Server are ours (nginx hides the upstream's by default).
+        else if (!isHopByHop(head.fields, f.name) && !isOneOf(f.name, {"date", "server"}))
+            writer.add(f.name, f.value);
+    }
+    qint64 length = -1;
+    if (head.framing == http::BodyFraming::ContentLength)
+        length = head.contentLength;
+    else if (head.framing == http::BodyFraming::None)
+        length = m_client->isHead() && !contentLength.isEmpty() ? contentLength.toLongLong() : 0;
+    if (m_client->isHead() && length < 0 && !contentLength.isEmpty())
+        length = contentLength.toLongLong();
+    m_client->setOnDrained([this] {
+        if (m_upstream)
+            m_upstream->resume();
+    });
+    m_client->sendHead(length);
+}
+
+void HttpForwarder::Relay::upstreamBody(QByteArrayView data)
+{
+    if (!m_client || !m_client->writeBody(data))
+        return; // the client is gone: the cancel callback dropped the upstream
+    if (m_client->pendingOutput() > ClientHighWater)
+        m_upstream->pause(); // memory stays bounded by a slow client
+}
+
+void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
+{
+    if (!m_client) {
+        done();
+        return;
+    }
+    if (outcome == UpstreamOutcome::Complete) {
+        m_client->finishBody();
+        done();
+        return;
+    }
+    if (m_client->isHeadSent()) {
+        m_client->abort(); // the client must see the truncation (robustness.md §3)
+        done();
+        return;
+    }
+    // nginx proxy_next_upstream "error timeout": a failed connect sent nothing, so any method
+    // may go to the next endpoint; a reset before the answer only for idempotent methods
+    // (RFC 9112 §9.3.1, never replay a POST).
+    const bool nothingSent
+        = outcome == UpstreamOutcome::ConnectFailed || outcome == UpstreamOutcome::ConnectTimeout;
+    const bool replaySafe
+        = outcome == UpstreamOutcome::ResetBeforeResponse && http::isIdempotent(m_request.method);
+    if ((nothingSent || replaySafe) && m_attempts < m_forwarder.m_ports.size()) {
+        m_upstream->deleteLater();
+        m_upstream = nullptr;
+        attempt();
+        return;
+    }
+    const bool timeout
+        = outcome == UpstreamOutcome::ConnectTimeout || outcome == UpstreamOutcome::ResponseTimeout;
+    m_client->sendError(timeout ? 504 : 502);
+    done();
+}
+
+void HttpForwarder::Relay::done()
+{
+    // Called from callbacks of the client exchange or of the upstream one: delete from the
+    // event loop. If the forwarder goes first, its destructor deletes us and the queued call
+    // dies with the pool.
+    if (m_client) {
+        m_client->setOnCancelled(nullptr);
+        m_client->setOnDrained(nullptr);
+        m_client = nullptr;
+    }
+    if (m_upstream) {
+        m_upstream->cancel();
+        m_upstream->deleteLater();
+        m_upstream = nullptr;
+    }
+    HttpForwarder *forwarder = &m_forwarder;
+    QMetaObject::invokeMethod(
+        forwarder->m_pool.get(),
+        [forwarder, this] {
+            if (forwarder->m_relays.remove(this))
+                delete this;
+        },
+        Qt::QueuedConnection);
+}
+
+HttpForwarder::HttpForwarder(QList<quint16> upstreamPorts, const UpstreamOptions &options)
+    : m_ports(std::move(upstreamPorts))
+    , m_options(options)
+{}
+
+HttpForwarder::~HttpForwarder()
+{
+    qDeleteAll(std::exchange(m_relays, {}));
+    m_pool.reset();
+}
+
+bool HttpForwarder::forward(httpserver::HttpExchange &exchange)
+{
+    if (!m_pool)
+        m_pool = std::make_unique<UpstreamPool>(m_options);
+    auto *relay = new Relay(*this, exchange);
+    m_relays.insert(relay);
+    relay->start();
+    return true;
+}
+
+} // namespace infralab::upstream

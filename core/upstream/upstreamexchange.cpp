@@ -1,0 +1,347 @@
+#include "upstream/upstreamexchange.h"
+
+#include "net/connectionshard.h"
+#include "net/listensocket.h"
+#include "net/streamsocket.h"
+#include "upstream/upstreampool.h"
+
+#include <QSocketNotifier>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+namespace infralab::upstream {
+
+namespace {
+constexpr qsizetype ReadChunk = 64 * 1024;
+constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
+} // namespace
+
+UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
+                                   UpstreamListener *listener)
+    : m_pool(pool)
+    , m_port(port)
+    , m_request(std::move(request))
+    , m_listener(listener)
+    , m_parser(pool.options().limits)
+    , m_chunked(pool.options().limits)
+{}
+
+UpstreamExchange::~UpstreamExchange()
+{
+    m_pool.untrack(this);
+    closeSocket();
+}
+
+void UpstreamExchange::start()
+{
+    m_pool.track(this);
+    if (net::StreamSocket *socket = m_pool.takeIdle(m_port)) {
+        m_reused = true;
+        attach(socket);
+        sendRequest();
+        return;
+    }
+    connectFresh();
+}
+
+void UpstreamExchange::connectFresh()
+{
+    m_state = State::Connecting;
+    m_deadlineMs = net::steadyNowMs() + m_pool.options().connectTimeoutMs;
+    m_pool.countOpened();
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(m_port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK); // loopback only (DESIGN.md safety)
+    int result = -1;
+    if (fd >= 0) {
+        do {
+            result = ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
+        } while (result < 0 && errno == EINTR);
+    }
+    if (result == 0) {
+        attach(new net::StreamSocket(fd, this));
+        sendRequest();
+        return;
+    }
+    if (fd >= 0 && errno == EINPROGRESS) {
+        m_connectFd = fd;
+        m_connectNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+        connect(m_connectNotifier, &QSocketNotifier::activated, this,
+                &UpstreamExchange::onConnectReady);
+        return;
+    }
+    if (fd >= 0)
+        net::closeDescriptor(fd);
+    // Refused at once (usual on loopback): report from the event loop, like every outcome,
+    // so a listener never sees its callback inside start().
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_state == State::Connecting)
+                fail(UpstreamOutcome::ConnectFailed);
+        },
+        Qt::QueuedConnection);
+}
+
+void UpstreamExchange::onConnectReady()
+{
+    const int fd = std::exchange(m_connectFd, -1);
+    delete std::exchange(m_connectNotifier, nullptr);
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) < 0)
+        error = errno;
+    if (error != 0) {
+        net::closeDescriptor(fd);
+        fail(UpstreamOutcome::ConnectFailed);
+        return;
+    }
+    attach(new net::StreamSocket(fd, this));
+    sendRequest();
+}
+
+void UpstreamExchange::attach(net::StreamSocket *socket)
+{
+    m_socket = socket;
+    socket->setParent(this);
+    connect(socket, &net::StreamSocket::readyRead, this, &UpstreamExchange::onReadable);
+    // Queued: a write failure surfaces inside write(); handle it once the call returned.
+    connect(socket, &net::StreamSocket::failed, this, &UpstreamExchange::socketFailed,
+            Qt::QueuedConnection);
+    socket->setReadEnabled(!m_paused);
+}
+
+void UpstreamExchange::sendRequest()
+{
+    m_state = State::Waiting;
+    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    m_socket->write(m_request.head, m_request.body);
+    if (m_socket->isOpen())
+        m_bytesWritten = m_request.head.size() + m_request.body.size();
+}
+
+void UpstreamExchange::onReadable()
+{
+    if (m_state == State::Done || m_state == State::Connecting || m_eof)
+        return;
+    qsizetype n = 0;
+    switch (m_socket->readInto(m_in, ReadChunk, &n)) {
+    case net::StreamSocket::ReadStatus::Data:
+        m_gotByte = true;
+        m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+        break;
+    case net::StreamSocket::ReadStatus::WouldBlock: return;
+    case net::StreamSocket::ReadStatus::Error: m_eofReset = true; [[fallthrough]];
+    case net::StreamSocket::ReadStatus::EndOfStream:
+        m_eof = true;
+        m_socket->setReadEnabled(false);
+        break;
+    }
+    process();
+}
+
+void UpstreamExchange::socketFailed()
+{
+    if (m_state == State::Done || !m_socket || m_socket->isOpen())
+        return;
+    m_eof = true;
+    m_eofReset = true;
+    process();
+}
+
+void UpstreamExchange::process()
+{
+    m_inProcess = true;
+    if (m_state == State::Waiting && !parseHead() && m_state == State::Waiting && m_eof) {
+        if (m_gotByte)
+            fail(UpstreamOutcome::InvalidResponse); // RFC 9112 §8: an incomplete head
+        else if (!retryOnFreshConnection())
+            fail(UpstreamOutcome::ResetBeforeResponse);
+    }
+    if (m_state == State::Body && !m_paused)
+        deliverBody();
+    m_inProcess = false;
+}
+
+bool UpstreamExchange::parseHead()
+{
+    while (true) {
+        const http::ParseResult result = m_parser.parse(m_in, m_head, m_request.method);
+        if (result.isIncomplete())
+            return false;
+        if (result.isError() || m_head.status == 101) {
+            fail(UpstreamOutcome::InvalidResponse); // we never ask for a protocol switch
+            return false;
+        }
+        if (m_head.isInformational()) { // RFC 9110 §15.2: 1xx precede the final answer
+            m_in.remove(0, result.consumed);
+            m_parser.reset();
+            continue;
+        }
+        m_framing = m_head.framing;
+        m_remaining = m_head.contentLength;
+        m_reusable = m_head.keepAlive;
+        m_chunked.reset();
+        m_state = State::Body;
+        m_listener->upstreamHead(m_head);
+        if (m_state == State::Done)
+            return false;
+        m_in.remove(0, result.consumed);
+        return true;
+    }
+}
+
+void UpstreamExchange::deliverBody()
+{
+    switch (m_framing) {
+    case http::BodyFraming::None: break;
+    case http::BodyFraming::ContentLength:
+        if (!m_in.isEmpty() && m_remaining > 0) {
+            const qsizetype n = qsizetype(std::min<qint64>(m_in.size(), m_remaining));
+            m_remaining -= n;
+            m_listener->upstreamBody(QByteArrayView(m_in).first(n));
+            if (m_state == State::Done)
+                return;
+            m_in.remove(0, n);
+        }
+        if (m_remaining > 0) {
+            if (m_eof)
+                fail(UpstreamOutcome::AbortedMidBody); // RFC 9112 §8: shorter than announced
+            return;
+        }
+        break;
+    case http::BodyFraming::Chunked: {
+        const http::ParseResult result = m_chunked.feed(m_in, m_decoded);
+        if (result.isError()) {
+            fail(UpstreamOutcome::AbortedMidBody);
+            return;
+        }
+        m_in.remove(0, result.consumed);
+        if (!m_decoded.isEmpty()) {
+            m_listener->upstreamBody(m_decoded);
+            if (m_state == State::Done)
+                return;
+            m_decoded.resize(0);
+        }
+        if (!result.isComplete()) {
+            if (m_eof)
+                fail(UpstreamOutcome::AbortedMidBody);
+            return;
+        }
+        break;
+    }
+    case http::BodyFraming::UntilClose:
+        if (!m_in.isEmpty()) {
+            m_listener->upstreamBody(m_in);
+            if (m_state == State::Done)
+                return;
+            m_in.resize(0);
+        }
+        if (!m_eof)
+            return;
+        if (m_eofReset) {
+            fail(UpstreamOutcome::AbortedMidBody); // a reset is not a clean end (RFC 9112 §6.3)
+            return;
+        }
+        break;
+    }
+    if (!m_in.isEmpty())
+        m_reusable = false; // more than the framing allowed: never reuse this connection
+    complete();
+}
+
+void UpstreamExchange::complete()
+{
+    m_state = State::Done;
+    m_pool.untrack(this);
+    if (m_reusable && !m_eof && m_socket && m_socket->isOpen() && m_socket->pendingBytes() == 0) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_pool.giveBack(m_port, std::exchange(m_socket, nullptr));
+    }
+    closeSocket();
+    m_listener->upstreamFinished(UpstreamOutcome::Complete);
+}
+
+void UpstreamExchange::fail(UpstreamOutcome outcome)
+{
+    m_state = State::Done;
+    m_pool.untrack(this);
+    closeSocket();
+    m_listener->upstreamFinished(outcome);
+}
+
+bool UpstreamExchange::retryOnFreshConnection()
+{
+    // A kept-alive connection the upstream closed while it sat in the pool: nothing was
+    // processed, so one fresh attempt is safe (RFC 9112 §9.3.1 for non-idempotent requests
+    // only when the request never left).
+    if (!m_reused || m_retried || m_gotByte)
+        return false;
+    if (!http::isIdempotent(m_request.method) && m_bytesWritten > 0)
+        return false;
+    m_retried = true;
+    m_reused = false;
+    closeSocket();
+    m_in.clear();
+    m_parser.reset();
+    m_eof = m_eofReset = false;
+    m_bytesWritten = 0;
+    connectFresh();
+    return true;
+}
+
+void UpstreamExchange::checkDeadline(qint64 nowMs)
+{
+    if (m_state == State::Done || m_paused || nowMs < m_deadlineMs)
+        return;
+    fail(m_state == State::Connecting ? UpstreamOutcome::ConnectTimeout
+                                      : UpstreamOutcome::ResponseTimeout);
+}
+
+void UpstreamExchange::pause()
+{
+    m_paused = true;
+    if (m_socket && m_socket->isOpen())
+        m_socket->setReadEnabled(false);
+}
+
+void UpstreamExchange::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    if (m_socket && m_socket->isOpen() && !m_eof)
+        m_socket->setReadEnabled(true);
+    if (!m_inProcess && m_state == State::Body && (!m_in.isEmpty() || m_eof))
+        process();
+}
+
+void UpstreamExchange::cancel()
+{
+    if (m_state == State::Done)
+        return;
+    m_state = State::Done;
+    m_pool.untrack(this);
+    closeSocket();
+}
+
+void UpstreamExchange::closeSocket()
+{
+    if (m_connectFd >= 0) {
+        delete std::exchange(m_connectNotifier, nullptr);
+        net::closeDescriptor(std::exchange(m_connectFd, -1));
+    }
+    if (m_socket) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->abort();
+        std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal
+    }
+}
+
+} // namespace infralab::upstream

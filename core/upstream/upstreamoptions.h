@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/httptypes.h"
+
+namespace infralab::upstream {
+
+// Timeouts and pool sizes of the upstream side of a proxying component, modelled on nginx
+// (proxy_connect_timeout, proxy_read_timeout, upstream `keepalive 32`) with lab-friendly
+// defaults: a lab should show a 504 in seconds, not after nginx's 60 s.
+struct UpstreamOptions
+{
+    int connectTimeoutMs = 5000;   // non-blocking connect must finish within this → 504
+    int responseTimeoutMs = 30000; // between two reads of the response (proxy_read_timeout) → 504
+    int idleTimeoutMs = 60000;     // an idle pooled connection is closed after this
+    int idlePerEndpoint = 32;      // idle keep-alive connections kept per endpoint
+    http::HttpLimits limits = responseLimits();
+
+    static http::HttpLimits responseLimits()
+    {
+        http::HttpLimits limits;
+        limits.maxBody = http::HttpLimits::noBodyLimit; // bodies stream through, never buffered
+        return limits;
+    }
+};
+
+// How one upstream exchange ended. A proxy maps them like nginx (robustness.md §3):
+// ConnectFailed, ResetBeforeResponse, InvalidResponse → 502; ConnectTimeout,
+// ResponseTimeout → 504; AbortedMidBody after the head went out → abort the client.
+enum class UpstreamOutcome : quint8 {
+    Complete,
+    ConnectFailed,       // refused or unreachable
+    ConnectTimeout,      // no connection within connectTimeoutMs
+    ResetBeforeResponse, // closed or reset before the first response byte
+    ResponseTimeout,     // no byte for responseTimeoutMs while waiting or reading
+    InvalidResponse,     // malformed, truncated head, or a protocol switch we do not relay
+    AbortedMidBody,      // closed, reset or malformed inside the body
+};
+
+const char *outcomeName(UpstreamOutcome outcome); // "connect-failed", … (logs, tests)
+
+} // namespace infralab::upstream

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "upstream/upstreamoptions.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+class QTimer;
+
+namespace infralab::net {
+class StreamSocket;
+}
+
+namespace infralab::upstream {
+
+class UpstreamExchange;
+
+// The keep-alive connections of one proxying component in one network thread (nginx's
+// per-worker `keepalive` cache): idle sockets per upstream port on 127.0.0.1, capped per
+// endpoint, closed after idleTimeoutMs or as soon as the upstream closes or talks out of turn.
+// It also runs the one deadline sweep of its exchanges (connect and response timeouts), so
+// there is no timer per request. Lives in, and is only used from, its own thread: no locks.
+class UpstreamPool final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpstreamPool)
+
+public:
+    explicit UpstreamPool(const UpstreamOptions &options = {}, QObject *parent = nullptr);
+    ~UpstreamPool() override; // closes idle connections; running exchanges must be gone
+
+    const UpstreamOptions &options() const { return m_options; }
+    int idleCount(quint16 port) const { return int(m_idle.value(port).size()); }
+    quint64 connectionsOpened() const { return m_opened; }
+    quint64 connectionsReused() const { return m_reused; }
+
+private:
+    friend class UpstreamExchange;
+    struct Idle
+    {
+        net::StreamSocket *socket;
+        qint64 sinceMs;
+    };
+
+    // A live idle connection for `port` (ownership passes to the caller), or null.
+    net::StreamSocket *takeIdle(quint16 port);
+    // Back after a response that completed cleanly with keep-alive.
+    void giveBack(quint16 port, net::StreamSocket *socket);
+    void track(UpstreamExchange *exchange);
+    void untrack(UpstreamExchange *exchange);
+    void countOpened() { ++m_opened; }
+    void dropIdle(quint16 port, net::StreamSocket *socket);
+    void sweep();
+    void ensureSweep();
+
+    UpstreamOptions m_options;
+    QHash<quint16, QList<Idle>> m_idle; // most recently used last
+    QSet<UpstreamExchange *> m_active;
+    QTimer *m_sweep = nullptr;
+    quint64 m_opened = 0;
+    quint64 m_reused = 0;
+};
+
+} // namespace infralab::upstream
