@@ -21,7 +21,8 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 
 UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
                                    UpstreamListener *listener)
-    : m_pool(pool)
+    : QObject(&pool)
+    , m_pool(pool)
     , m_port(port)
     , m_request(std::move(request))
     , m_listener(listener)

@@ -35,8 +35,8 @@ public:
 // the listener. The connection returns to the pool only after a clean, complete keep-alive
 // response. A pooled connection that dies before any response byte is replaced once by a
 // fresh one, when that is safe: idempotent method, or the request was never sent.
-// Lives in the pool's thread, has no parent and must go before the pool; delete it with
-// deleteLater() (its owner may be inside one of its callbacks).
+// Lives in the pool's thread as the pool's child (the pool deletes leftovers first, while it
+// is still whole); delete it with deleteLater() (its owner may be inside one of its callbacks).
 class UpstreamExchange final : public QObject
 {
     Q_OBJECT

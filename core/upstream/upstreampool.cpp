@@ -19,6 +19,8 @@ UpstreamPool::UpstreamPool(const UpstreamOptions &options, QObject *parent)
 
 UpstreamPool::~UpstreamPool()
 {
+    // Exchanges waiting for deleteLater() untrack themselves: let them do it while we are whole.
+    qDeleteAll(findChildren<UpstreamExchange *>(Qt::FindDirectChildrenOnly));
     for (const QList<Idle> &list : std::as_const(m_idle)) {
         for (const Idle &idle : list)
             delete idle.socket;

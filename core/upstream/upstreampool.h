@@ -29,7 +29,7 @@ class UpstreamPool final : public QObject
 
 public:
     explicit UpstreamPool(const UpstreamOptions &options = {}, QObject *parent = nullptr);
-    ~UpstreamPool() override; // closes idle connections; running exchanges must be gone
+    ~UpstreamPool() override; // closes idle connections, deletes leftover exchanges
 
     const UpstreamOptions &options() const { return m_options; }
     int idleCount(quint16 port) const { return int(m_idle.value(port).size()); }
