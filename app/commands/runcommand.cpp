@@ -76,7 +76,9 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
     if (!parser.parse(arguments))
         return console::usageError(parser.errorText(), usage, helpCommand);
     if (parser.isSet(helpOption)) {
-        console::out(parser.helpText());
+        // Qt's first line names argv[0]; ours names the command as users type it.
+        const QString help = parser.helpText();
+        console::out(usage + help.mid(help.indexOf(QLatin1Char('\n'))));
         return ExitSuccess;
     }
     if (parser.isSet(controlOption)) {
