@@ -9,7 +9,14 @@ HttpComponent::HttpComponent(QString nodeId, QString kind, net::EventLoopPool &p
     , m_server(std::make_unique<httpserver::HttpServer>(pool, options, std::move(handlerFactory)))
     , m_requestedPort(port)
 {
-    connect(m_server.get(), &httpserver::HttpServer::stopped, this, &Component::stopped);
+    // Once only, as Component promises: the listener can report its end more than once when
+    // a shard signals `drained` twice (an idle connection closing inside beginDrain).
+    connect(m_server.get(), &httpserver::HttpServer::stopped, this, [this] {
+        if (m_stopped)
+            return;
+        m_stopped = true;
+        emit stopped();
+    });
 }
 
 HttpComponent::~HttpComponent() = default;
@@ -36,7 +43,8 @@ void HttpComponent::stop()
     if (m_server->isListening())
         m_server->stop();
     else
-        emitStoppedLater();
+        QMetaObject::invokeMethod(m_server.get(), &httpserver::HttpServer::stopped,
+                                  Qt::QueuedConnection);
 }
 
 } // namespace infralab::runtime

@@ -33,6 +33,7 @@ private:
     quint16 m_requestedPort;
     quint16 m_port = 0; // the bound port, kept for url() after a stop
     bool m_stopRequested = false;
+    bool m_stopped = false;
 };
 
 } // namespace infralab::runtime

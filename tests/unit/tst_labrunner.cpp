@@ -179,7 +179,7 @@ private slots:
         runner.stop();
         QVERIFY(stopped.wait(10000));
         QCOMPARE(stopped.size(), 1);
-        QCOMPARE(journal.events.mid(3), (QStringList{"stop lb", "stop web-2", "stop web-1"}));
+        QCOMPARE(journal.events.mid(3).join(", "), QString("stop lb, stop web-2, stop web-1"));
         QStringList stateLog;
         for (const QList<QVariant> &state : std::as_const(states)) {
             stateLog.append(state.at(0).toString() + ' '
