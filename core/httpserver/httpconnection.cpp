@@ -212,7 +212,24 @@ void HttpConnection::startStream(QByteArrayView head, qint64 length,
 
 void HttpConnection::pumpStream()
 {
-    while (m_streamRemaining > 0 && m_socket->pendingBytes() < StreamChunk) {
+    qint64 fileOffset = 0;
+    const int fileFd = m_stream->fileDescriptor(&fileOffset);
+    while (fileFd >= 0 && m_streamRemaining > 0 && m_socket->pendingBytes() == 0) {
+        bool wouldBlock = false;
+        const qint64 sent = m_socket->sendFile(
+            fileFd, fileOffset, std::min<qint64>(m_streamRemaining, 4 * StreamChunk), &wouldBlock);
+        if (sent < 0 || (sent == 0 && !wouldBlock)) {
+            closeNow(); // socket gone, or the file shrank: truncate, never pad
+            return;
+        }
+        m_shard->stats().bytesOut.fetch_add(quint64(sent), std::memory_order_relaxed);
+        m_stream->advance(sent);
+        fileOffset += sent;
+        m_streamRemaining -= sent;
+        if (wouldBlock)
+            break;
+    }
+    while (fileFd < 0 && m_streamRemaining > 0 && m_socket->pendingBytes() < StreamChunk) {
         const qint64 want = std::min<qint64>(StreamChunk, m_streamRemaining);
         m_streamChunk.resize(want);
         const qint64 got = m_stream->read(m_streamChunk.data(), want);

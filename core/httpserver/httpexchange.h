@@ -22,6 +22,15 @@ public:
     virtual ~BodySource() = default;
     // Up to `max` bytes into `data`; 0 at the end; -1 on error (the connection is aborted).
     virtual qint64 read(char *data, qint64 max) = 0;
+    // A source backed by a regular file may expose its descriptor and current offset; the
+    // connection then sends with sendfile(2) (no copy through user space, as nginx does) and
+    // reports progress with advance(). -1 = use read().
+    virtual int fileDescriptor(qint64 *offset) const
+    {
+        Q_UNUSED(offset);
+        return -1;
+    }
+    virtual void advance(qint64 bytes) { Q_UNUSED(bytes); }
 };
 
 // What a handler sees of one request on a connection, and how it answers. Views stay valid

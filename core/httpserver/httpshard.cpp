@@ -80,7 +80,7 @@ void HttpShard::beginDrain(qint64 deadlineMs)
             connection->drain();
     }
     if (m_connections.isEmpty()) {
-        emit drained();
+        emitDrainedOnce();
         return;
     }
     ensureSweep();
@@ -93,7 +93,17 @@ void HttpShard::connectionClosed(HttpConnection *connection)
         return;
     m_listenerState->connections.fetch_sub(1, std::memory_order_relaxed);
     if (m_draining && m_connections.isEmpty())
-        emit drained();
+        emitDrainedOnce();
+}
+
+void HttpShard::emitDrainedOnce()
+{
+    // Closing the last idle connection inside beginDrain() already reports it; the listener
+    // must hear it once per shard.
+    if (m_drainedReported)
+        return;
+    m_drainedReported = true;
+    emit drained();
 }
 
 } // namespace infralab::httpserver

@@ -40,6 +40,7 @@ public:
 private:
     void sweep();
     void ensureSweep();
+    void emitDrainedOnce();
 
     HttpServerOptions m_options;
     std::unique_ptr<HttpHandler> m_handler;
@@ -49,6 +50,7 @@ private:
     QTimer *m_sweep = nullptr;
     qint64 m_drainDeadlineMs = 0;
     bool m_draining = false;
+    bool m_drainedReported = false;
 };
 
 } // namespace infralab::httpserver

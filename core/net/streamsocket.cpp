@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -154,6 +155,26 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
         m_out.append(second.data() + done, second.size() - done);
     }
     m_writeNotifier->setEnabled(true);
+}
+
+qint64 StreamSocket::sendFile(int fileFd, qint64 offset, qint64 count, bool *wouldBlock)
+{
+    *wouldBlock = false;
+    if (m_fd < 0 || pendingBytes() > 0)
+        return -1;
+    off_t position = off_t(offset);
+    ssize_t n;
+    do {
+        n = ::sendfile(m_fd, fileFd, &position, size_t(count));
+    } while (n < 0 && errno == EINTR);
+    if (n >= 0)
+        return n;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        *wouldBlock = true;
+        m_writeNotifier->setEnabled(true); // onWritable() finds nothing queued: drained()
+        return 0;
+    }
+    return -1;
 }
 
 void StreamSocket::onWritable()

@@ -38,6 +38,10 @@ public:
     // Two pieces in one system call (head + body).
     void write(QByteArrayView first, QByteArrayView second);
     qsizetype pendingBytes() const { return m_out.size() - m_outOffset; }
+    // Sends up to `count` bytes of `fileFd` from `offset` with sendfile(2); only when nothing
+    // is queued. Returns the bytes sent (0 with *wouldBlock when the socket is full: drained()
+    // follows once it can take more), or -1 when the socket or the file failed.
+    qint64 sendFile(int fileFd, qint64 offset, qint64 count, bool *wouldBlock);
 
     // Half-closes the sending side once everything queued is sent.
     void shutdownWriteWhenFlushed();

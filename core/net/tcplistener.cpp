@@ -105,12 +105,13 @@ bool TcpListener::listen(quint16 port, QList<ConnectionShard *> shards, QString 
     }
     m_port = socket.port;
     m_stopping = false;
-    m_drainedShards = 0;
+    m_drainedShards.clear();
     m_shards.clear();
     for (ConnectionShard *shard : shards) {
         m_shards.append(shard);
-        connect(shard, &ConnectionShard::drained, this, &TcpListener::shardDrained,
-                Qt::QueuedConnection);
+        connect(
+            shard, &ConnectionShard::drained, this, [this, shard] { shardDrained(shard); },
+            Qt::QueuedConnection);
     }
     auto *acceptor = new Acceptor(socket.fd, m_shards, m_state, m_options);
     acceptor->moveToThread(shards.first()->thread());
@@ -137,14 +138,17 @@ void TcpListener::stop(int drainMs)
                 Qt::QueuedConnection);
     }
     if (m_shards.isEmpty())
-        shardDrained();
+        shardDrained(nullptr);
 }
 
-void TcpListener::shardDrained()
+void TcpListener::shardDrained(ConnectionShard *shard)
 {
-    if (!m_stopping)
+    // Counted per distinct shard: stopped() must not come before every shard is empty.
+    if (!m_stopping || (shard && m_drainedShards.contains(shard)))
         return;
-    if (++m_drainedShards < m_shards.size())
+    if (shard)
+        m_drainedShards.insert(shard);
+    if (m_drainedShards.size() < m_shards.size())
         return;
     destroyShards();
     m_port = 0;

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -56,14 +57,14 @@ signals:
     void stopped();
 
 private:
-    void shardDrained();
+    void shardDrained(ConnectionShard *shard);
     void destroyShards();
 
     Options m_options;
     std::shared_ptr<SharedState> m_state = std::make_shared<SharedState>();
     quint16 m_port = 0;
     bool m_stopping = false;
-    int m_drainedShards = 0;
+    QSet<ConnectionShard *> m_drainedShards;
     QList<QPointer<ConnectionShard>> m_shards;
     QPointer<Acceptor> m_acceptor;
 };

@@ -28,6 +28,9 @@ public:
     // Where clients reach the node once started (`http://127.0.0.1:8080`, `redis://…`);
     // empty for kinds that do not listen.
     virtual QString url() const = 0;
+    // The bound TCP port once started (0 for kinds that do not listen); callers of this node
+    // reach it here.
+    virtual quint16 port() const { return 0; }
     // Graceful stop: ports close at once, work in flight drains, then stopped() is emitted
     // once, from the event loop, also when the component never started. Calls after the
     // first add nothing.

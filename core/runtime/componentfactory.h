@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -24,6 +25,11 @@ struct ComponentContext
     QJsonObject config; // effective: the node's keys completed with the catalogue's defaults
     QDir topologyDir;   // the topology file's folder
     net::EventLoopPool *pool = nullptr;
+    // Bound ports of the node's running HTTP callees (its links, in file order); callees start
+    // first. `hasHttpCallees` is true when the node links to any HTTP node, running or not
+    // (a kind not implemented yet is skipped, so it has no port).
+    QList<quint16> upstreamPorts;
+    bool hasHttpCallees = false;
 
     // `path` as written in the config, made absolute against the topology file's folder
     // (DESIGN.md: relative paths in config resolve there). Empty stays empty.

@@ -24,6 +24,7 @@ public:
 
     bool start(QString *error) override;
     QString url() const override;
+    quint16 port() const override { return m_port; }
     void stop() override;
 
     const httpserver::HttpServer &server() const { return *m_server; }

@@ -52,6 +52,15 @@ bool LabRunner::startNode(const Topology &topology, const QString &nodeId,
     context.config = info ? catalogue.effectiveConfig(*info, node.config) : node.config;
     context.topologyDir = QDir(topologyDir);
     context.pool = m_pool.get();
+    for (const int linkIndex : topology.linksFrom(node.id)) {
+        const Node *callee = topology.findNode(topology.links.at(linkIndex).to);
+        const KindInfo *calleeInfo = callee ? catalogue.find(callee->kind) : nullptr;
+        if (!calleeInfo || calleeInfo->urlScheme != QLatin1String("http"))
+            continue;
+        context.hasHttpCallees = true;
+        if (const Component *running = component(callee->id); running && running->port() != 0)
+            context.upstreamPorts.append(running->port());
+    }
 
     QString error;
     std::unique_ptr<Component> component = m_factory.create(context, &error);

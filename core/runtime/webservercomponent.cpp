@@ -1,9 +1,45 @@
 #include "runtime/webservercomponent.h"
 
+#include "components/webserver/forwarder.h"
 #include "components/webserver/webserver.h"
 #include "runtime/componentfactory.h"
+#include "upstream/httpforwarder.h"
 
 namespace infralab::runtime {
+
+namespace {
+
+// The web server's forward_prefixes hook, served by the shared upstream client: requests
+// under those prefixes go round-robin to the node's linked HTTP nodes, like nginx
+// `location /api/ { proxy_pass http://upstreams; }`.
+class UpstreamForwarder final : public webserver::Forwarder
+{
+public:
+    UpstreamForwarder(QList<quint16> ports, const upstream::UpstreamOptions &options)
+        : m_forwarder(std::move(ports), options)
+    {}
+    bool forward(httpserver::HttpExchange &exchange) override
+    {
+        return m_forwarder.forward(exchange);
+    }
+
+private:
+    upstream::HttpForwarder m_forwarder;
+};
+
+upstream::UpstreamOptions upstreamOptions(const QJsonObject &config)
+{
+    upstream::UpstreamOptions options;
+    options.connectTimeoutMs
+        = config.value(QLatin1String("connect_timeout_ms")).toInt(options.connectTimeoutMs);
+    options.responseTimeoutMs
+        = config.value(QLatin1String("response_timeout_ms")).toInt(options.responseTimeoutMs);
+    options.idlePerEndpoint
+        = config.value(QLatin1String("upstream_keepalive")).toInt(options.idlePerEndpoint);
+    return options;
+}
+
+} // namespace
 
 std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &context,
                                                       QString *error)
@@ -12,8 +48,17 @@ std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &co
         context.config, context.topologyDir.absolutePath(), error);
     if (!config)
         return nullptr;
-    return std::make_unique<WebServerComponent>(context.nodeId, *context.pool,
-                                                std::make_unique<webserver::WebServer>(*config));
+    // Without links the prefixes are ordinary static paths (nginx without a matching location);
+    // with links whose nodes are not running, the forwarder answers 502 ("no live upstreams").
+    webserver::WebServer::ForwarderFactory forwarders;
+    if (context.hasHttpCallees) {
+        forwarders = [ports = context.upstreamPorts, options = upstreamOptions(context.config)] {
+            return std::make_unique<UpstreamForwarder>(ports, options);
+        };
+    }
+    return std::make_unique<WebServerComponent>(
+        context.nodeId, *context.pool,
+        std::make_unique<webserver::WebServer>(*config, std::move(forwarders)));
 }
 
 // `site` is read for the server's settings before m_site takes it over.

@@ -76,6 +76,14 @@ bool isListening(quint16 port)
     return socket.waitForConnected(2000);
 }
 
+int httpStatus(const QString &url)
+{
+    QProcess process;
+    process.start("curl", {"-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10", url});
+    process.waitForFinished(15000);
+    return process.readAllStandardOutput().toInt();
+}
+
 struct Curl
 {
     int exitCode = -1;
@@ -292,6 +300,35 @@ private slots:
         QVERIFY(lab.lines().at(1).startsWith("web-2 web-server http://127.0.0.1:"));
         QCOMPARE(curl(lab.url("web-1", "web-server") + "/").body, demoIndex());
         QCOMPARE(curl(lab.url("web-2", "web-server") + "/").body, demoIndex());
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
+    // forward_prefixes: requests under /api/ on the front server go to the node it links to;
+    // other paths are its own files. A link to a node that is not running answers 502.
+    void forwardPrefixesReachTheLinkedNode()
+    {
+        QTemporaryDir dir;
+        writeFile(dir, "front/index.html", "front page\n");
+        writeFile(dir, "back/api/hello.txt", "hello from the back\n");
+        const QString file = writeFile(
+            dir, "forward.infralab.json",
+            topology(
+                R"([ { "id": "front", "kind": "web-server", "config": { "port": 0, "root": "front" } },
+                          { "id": "back", "kind": "web-server", "config": { "port": 0, "root": "back" } },
+                          { "id": "edge", "kind": "web-server", "config": { "port": 0, "root": "front" } },
+                          { "id": "app", "kind": "app-server", "config": { "port": 0 } } ])",
+                R"([ { "from": "front", "to": "back" }, { "from": "edge", "to": "app" } ])"));
+        Lab lab({file});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        const QString front = lab.url("front", "web-server");
+        QCOMPARE(curl(front + "/").body, QByteArray("front page\n"));
+        const Curl forwarded = curl(front + "/api/hello.txt");
+        QCOMPARE(forwarded.exitCode, 0);
+        QCOMPARE(forwarded.body, QByteArray("hello from the back\n"));
+        QCOMPARE(httpStatus(front + "/api/missing"), 404); // the back's 404, passed through
+        QCOMPARE(httpStatus(lab.url("edge", "web-server") + "/api/x"), 502); // app is skipped
         lab.signal(SIGTERM);
         QVERIFY(lab.waitForFinished());
         QCOMPARE(lab.process().exitCode(), 0);

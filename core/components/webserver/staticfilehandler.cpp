@@ -35,6 +35,13 @@ public:
 
     void seek(qint64 offset) { m_offset = offset; }
 
+    int fileDescriptor(qint64 *offset) const override
+    {
+        *offset = m_offset;
+        return m_fd;
+    }
+    void advance(qint64 bytes) override { m_offset += bytes; }
+
     qint64 read(char *data, qint64 max) override
     {
         while (true) {
