@@ -57,9 +57,9 @@ private slots:
 
     void catalogueHasEveryKind()
     {
-        const QStringList expected = {"traffic-generator", "web-server",  "reverse-proxy",
-                                      "load-balancer",     "api-gateway", "app-server",
-                                      "database",          "cache"};
+        const QStringList expected
+            = {"traffic-generator", "web-server", "reverse-proxy", "load-balancer",
+               "api-gateway",       "app-server", "database",      "cache"};
         QStringList names = ComponentCatalogue::instance().kindNames();
         names.sort();
         QStringList sorted = expected;
@@ -71,10 +71,14 @@ private slots:
     {
         QTest::addColumn<QString>("misspelt");
         QTest::addColumn<QString>("suggestion");
-        QTest::newRow("missing dash") << "webserver" << "web-server";
-        QTest::newRow("typo") << "databse" << "database";
-        QTest::newRow("case") << "Cache" << "cache";
-        QTest::newRow("nothing close") << "kubernetes" << "";
+        QTest::newRow("missing dash") << "webserver"
+                                      << "web-server";
+        QTest::newRow("typo") << "databse"
+                              << "database";
+        QTest::newRow("case") << "Cache"
+                              << "cache";
+        QTest::newRow("nothing close") << "kubernetes"
+                                       << "";
     }
     void closestKind()
     {
