@@ -120,27 +120,25 @@ ResponseHeadWriter::ResponseHeadWriter(QByteArray &out, int status, HttpVersion 
     : m_out(out)
 {
     const QByteArrayView reason = reasonPhrase(status);
-    // Typical heads are under 256 bytes; reserving once avoids regrowing on each append.
-    m_out.reserve(m_out.size() + 256);
-    m_out.append(version == HttpVersion::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+    put(version == HttpVersion::Http10 ? "HTTP/1.0 " : "HTTP/1.1 ");
     char code[3];
     code[0] = char('0' + (status / 100) % 10);
     code[1] = char('0' + (status / 10) % 10);
     code[2] = char('0' + status % 10);
-    m_out.append(code, 3);
-    m_out.append(' ');
-    m_out.append(reason);
-    m_out.append("\r\nDate: ");
-    m_out.append(currentHttpDate());
-    m_out.append("\r\nServer: InfraLab/" INFRALAB_VERSION "\r\n");
+    put(QByteArrayView(code, 3));
+    put(" ");
+    put(reason);
+    put("\r\nDate: ");
+    put(currentHttpDate());
+    put("\r\nServer: InfraLab/" INFRALAB_VERSION "\r\n");
 }
 
 ResponseHeadWriter &ResponseHeadWriter::add(QByteArrayView name, QByteArrayView value)
 {
-    m_out.append(name);
-    m_out.append(": ");
-    m_out.append(value);
-    m_out.append("\r\n");
+    put(name);
+    put(": ");
+    put(value);
+    put("\r\n");
     return *this;
 }
 
@@ -153,21 +151,23 @@ ResponseHeadWriter &ResponseHeadWriter::addContentLength(qint64 length)
         digits[sizeof(digits) - 1 - n++] = char('0' + length % 10);
         length /= 10;
     } while (length > 0 && n < int(sizeof(digits)));
-    m_out.append("Content-Length: ");
-    m_out.append(digits + sizeof(digits) - n, n);
-    m_out.append("\r\n");
+    put("Content-Length: ");
+    put(QByteArrayView(digits + sizeof(digits) - n, n));
+    put("\r\n");
     return *this;
 }
 
 ResponseHeadWriter &ResponseHeadWriter::addConnectionClose()
 {
-    m_out.append("Connection: close\r\n");
+    put("Connection: close\r\n");
     return *this;
 }
 
 void ResponseHeadWriter::finish()
 {
-    m_out.append("\r\n");
+    put("\r\n");
+    m_out.append(m_head.constData(), m_head.size());
+    m_head.clear();
 }
 
 } // namespace infralab::http

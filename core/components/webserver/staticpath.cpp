@@ -1,5 +1,7 @@
 #include "components/webserver/staticpath.h"
 
+#include <QVarLengthArray>
+
 namespace infralab::webserver {
 
 static int hexValue(char c)
@@ -18,31 +20,36 @@ StaticPath normaliseStaticPath(QByteArrayView rawPath)
     if (rawPath.isEmpty() || rawPath.front() != '/')
         return {400, {}};
 
-    // Decode once into a list of segments; '/' only ever comes from the raw bytes.
-    QByteArray out;
-    out.reserve(rawPath.size());
+    // Decode once into a list of segments; '/' only ever comes from the raw bytes. Built in
+    // stack buffers (one allocation for the result): this runs for every request.
+    QVarLengthArray<char, 256> out;
     out.append('/');
-    QByteArray segment;
+    QVarLengthArray<char, 128> segment;
     bool notFound = false;
+    const auto segmentIs = [&segment](QByteArrayView text) {
+        return QByteArrayView(segment.constData(), segment.size()) == text;
+    };
 
     // Appends one finished segment, resolving "." and ".." (RFC 3986 §5.2.4 steps B–D).
     auto closeSegment = [&](bool last) -> bool {
         if (segment.isEmpty())
             return true; // "//" merged; an empty last segment keeps the trailing '/'
-        if (segment == ".") {
+        if (segmentIs(".")) {
             segment.clear();
             return true;
         }
-        if (segment == "..") {
+        if (segmentIs("..")) {
             segment.clear();
             if (out.size() == 1)
                 return false; // above the root
             // out ends with '/': drop the previous segment, keep its leading '/'
-            const qsizetype previous = out.lastIndexOf('/', out.size() - 2);
-            out.truncate(previous + 1);
+            qsizetype previous = out.size() - 2;
+            while (out[previous] != '/')
+                --previous;
+            out.resize(previous + 1);
             return true;
         }
-        out.append(segment);
+        out.append(segment.constData(), segment.size());
         if (!last)
             out.append('/');
         segment.clear();
@@ -78,7 +85,7 @@ StaticPath normaliseStaticPath(QByteArrayView rawPath)
         return {400, {}};
     if (notFound)
         return {404, {}};
-    return {0, out};
+    return {0, QByteArray(out.constData(), out.size())};
 }
 
 } // namespace infralab::webserver
