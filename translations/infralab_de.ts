@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AddLinkCommand</name>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verknüpfen</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>API gateway</source>
@@ -406,6 +413,63 @@
     <message>
         <source>Idle connections kept open to each upstream; 0 opens a new connection per request.</source>
         <translation>Zu jedem Upstream offen gehaltene Verbindungen im Leerlauf; 0 öffnet für jede Anfrage eine neue Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveNodesCommand</name>
+    <message>
+        <source>Move node</source>
+        <translation>Knoten verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n nodes</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoveItemsCommand</name>
+    <message>
+        <source>Remove link</source>
+        <translation>Verknüpfung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n items</source>
+        <translation>
+            <numerusform>%n Element entfernen</numerusform>
+            <numerusform>%n Elemente entfernen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoveLinkCommand</name>
+    <message>
+        <source>Unlink %1 from %2</source>
+        <translation>%1 von %2 trennen</translation>
+    </message>
+</context>
+<context>
+    <name>RenameNodeCommand</name>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyFragment</name>
+    <message>
+        <source>The clipboard holds no topology: %1</source>
+        <translation>Die Zwischenablage enthält keine Topologie: %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no nodes.</source>
+        <translation>Die Zwischenablage enthält keine Knoten.</translation>
     </message>
 </context>
 <context>
