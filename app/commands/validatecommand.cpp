@@ -43,7 +43,9 @@ int ValidateCommand::run(const QStringList &arguments)
     if (!parser.parse(arguments))
         return console::usageError(parser.errorText(), usage, helpCommand);
     if (parser.isSet(helpOption)) {
-        console::out(parser.helpText());
+        // Qt's first line names argv[0]; ours names the command as users type it.
+        const QString help = parser.helpText();
+        console::out(usage + help.mid(help.indexOf(QLatin1Char('\n'))));
         return ExitSuccess;
     }
     const QStringList files = parser.positionalArguments();
