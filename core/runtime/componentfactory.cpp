@@ -1,6 +1,7 @@
 #include "runtime/componentfactory.h"
 
 #include "runtime/component.h"
+#include "runtime/reverseproxycomponent.h"
 #include "runtime/webservercomponent.h"
 
 #include <algorithm>
@@ -18,6 +19,7 @@ ComponentFactory ComponentFactory::builtIn()
 {
     ComponentFactory factory;
     factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
+    factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
     return factory;
 }
 

@@ -49,9 +49,11 @@ void appendList(QByteArray &list, QByteArrayView value)
 class HttpForwarder::Relay final : public UpstreamListener
 {
 public:
-    Relay(HttpForwarder &forwarder, httpserver::HttpExchange &client)
+    Relay(HttpForwarder &forwarder, httpserver::HttpExchange &client,
+          std::unique_ptr<ForwardTap> tap)
         : m_forwarder(forwarder)
         , m_client(&client)
+        , m_tap(std::move(tap))
     {}
     ~Relay() override
     {
@@ -75,6 +77,7 @@ private:
     httpserver::HttpExchange *m_client;
     UpstreamRequest m_request;
     UpstreamExchange *m_upstream = nullptr;
+    std::unique_ptr<ForwardTap> m_tap;
     int m_attempts = 0;
 };
 
@@ -103,15 +106,30 @@ bool HttpForwarder::Relay::buildRequest()
 {
     const http::RequestHead &request = m_client->request();
     const QByteArrayView peer = m_client->peerAddress();
-    m_request.method = request.method;
+    const bool whole = m_tap && m_tap->wantsWholeResource();
+    const bool headAsGet = whole && request.method == http::HttpMethod::Head;
+    m_request.method = headAsGet ? http::HttpMethod::Get : request.method;
     m_request.body = m_client->body();
-    RequestHeadWriter writer(m_request.head, request.methodToken, request.target);
+    RequestHeadWriter writer(m_request.head, headAsGet ? "GET" : request.methodToken,
+                             request.target);
+    const bool addForwarded = m_forwarder.m_options.forwardedHeaders;
     if (!request.host.isEmpty())
         writer.add("Host", request.host); // as the client sent it (nginx: Host $host)
     QByteArray forwardedFor;
     QByteArray via;
     for (const http::HttpField &f : request.fields) {
-        if (http::equalsIgnoreCase(f.name, "x-forwarded-for")) {
+        if (whole
+            && isOneOf(f.name, {"if-match", "if-none-match", "if-modified-since",
+                                "if-unmodified-since", "if-range", "range"})) {
+            continue;
+        }
+        if (!addForwarded) {
+            if (!isHopByHop(request.fields, f.name)
+                && !isOneOf(f.name, {"host", "content-length", "expect", "via"}))
+                writer.add(f.name, f.value);
+            else if (http::equalsIgnoreCase(f.name, "via"))
+                appendList(via, f.value);
+        } else if (http::equalsIgnoreCase(f.name, "x-forwarded-for")) {
             appendList(forwardedFor, f.value); // $proxy_add_x_forwarded_for
         } else if (http::equalsIgnoreCase(f.name, "via")) {
             appendList(via, f.value);
@@ -121,13 +139,15 @@ bool HttpForwarder::Relay::buildRequest()
             writer.add(f.name, f.value);
         }
     }
-    appendList(forwardedFor, peer);
     appendList(via, "1.1 infralab");
-    writer.add("X-Forwarded-For", forwardedFor)
-        .add("X-Forwarded-Proto", "http")
-        .add("X-Real-IP", peer)
-        .add("Via", via);
-    if (!request.host.isEmpty())
+    if (addForwarded) {
+        appendList(forwardedFor, peer);
+        writer.add("X-Forwarded-For", forwardedFor)
+            .add("X-Forwarded-Proto", "http")
+            .add("X-Real-IP", peer);
+    }
+    writer.add("Via", via);
+    if (addForwarded && !request.host.isEmpty())
         writer.add("X-Forwarded-Host", request.host);
     // The engine already de-chunked the body and answered Expect: 100-continue itself.
     const bool bodyMethod = request.method == http::HttpMethod::Post
@@ -166,6 +186,8 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
         length = m_client->isHead() && !contentLength.isEmpty() ? contentLength.toLongLong() : 0;
     if (m_client->isHead() && length < 0 && !contentLength.isEmpty())
         length = contentLength.toLongLong();
+    if (m_tap)
+        m_tap->responseHead(head, writer);
     m_client->setOnDrained([this] {
         if (m_upstream)
             m_upstream->resume();
@@ -175,6 +197,8 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
 
 void HttpForwarder::Relay::upstreamBody(QByteArrayView data)
 {
+    if (m_tap && m_client)
+        m_tap->responseBody(data);
     if (!m_client || !m_client->writeBody(data))
         return; // the client is gone: the cancel callback dropped the upstream
     if (m_client->pendingOutput() > ClientHighWater)
@@ -188,6 +212,9 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
         return;
     }
     if (outcome == UpstreamOutcome::Complete) {
+        // The tap hears first: a cache entry is stored before the client has the last byte.
+        if (auto tap = std::exchange(m_tap, nullptr))
+            tap->finished(true);
         m_client->finishBody();
         done();
         return;
@@ -221,6 +248,8 @@ void HttpForwarder::Relay::done()
     // Called from callbacks of the client exchange or of the upstream one: delete from the
     // event loop. If the forwarder goes first, its destructor deletes us and the queued call
     // dies with the pool.
+    if (auto tap = std::exchange(m_tap, nullptr))
+        tap->finished(false);
     if (m_client) {
         m_client->setOnCancelled(nullptr);
         m_client->setOnDrained(nullptr);
@@ -252,11 +281,11 @@ HttpForwarder::~HttpForwarder()
     m_pool.reset();
 }
 
-bool HttpForwarder::forward(httpserver::HttpExchange &exchange)
+bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap)
 {
     if (!m_pool)
         m_pool = std::make_unique<UpstreamPool>(m_options);
-    auto *relay = new Relay(*this, exchange);
+    auto *relay = new Relay(*this, exchange, std::move(tap));
     m_relays.insert(relay);
     relay->start();
     return true;

@@ -11,9 +11,32 @@ namespace infralab::httpserver {
 class HttpExchange;
 }
 
+namespace infralab::http {
+class ResponseHeadWriter;
+struct ResponseHead;
+} // namespace infralab::http
+
 namespace infralab::upstream {
 
 class UpstreamPool;
+
+// Watches one forwarded exchange for its owner (the reverse proxy's cache fills): it sees the
+// upstream head (and may add fields for the client) and every body piece as they pass, then
+// finished() once: true when the upstream delivered the whole response (called just before
+// the client gets its end), false for every other ending. Owned by the relay.
+class ForwardTap
+{
+public:
+    virtual ~ForwardTap() = default;
+    // A cache fill wants the whole resource: HEAD goes upstream as GET and the client's
+    // conditional and Range fields stay behind (nginx proxy_cache_convert_head,
+    // component-specs.md §1.4).
+    virtual bool wantsWholeResource() const { return false; }
+    virtual void responseHead(const http::ResponseHead &head, http::ResponseHeadWriter &toClient)
+        = 0;
+    virtual void responseBody(QByteArrayView data) = 0;
+    virtual void finished(bool complete) = 0;
+};
 
 // Relays requests to a node's upstreams (its links), like nginx `proxy_pass` with
 // `proxy_http_version 1.1`, `keepalive 32` and the usual X-Forwarded-* block: the raw target
@@ -37,7 +60,7 @@ public:
     // Takes the exchange and finishes it, usually later. Always true (the web server's
     // Forwarder hook contract); with no upstream at all the answer is 502, like nginx's
     // "no live upstreams".
-    bool forward(httpserver::HttpExchange &exchange);
+    bool forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {});
 
     int inFlight() const { return int(m_relays.size()); }
     UpstreamPool *pool() const { return m_pool.get(); } // null before the first request

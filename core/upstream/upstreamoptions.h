@@ -13,6 +13,9 @@ struct UpstreamOptions
     int responseTimeoutMs = 30000; // between two reads of the response (proxy_read_timeout) → 504
     int idleTimeoutMs = 60000;     // an idle pooled connection is closed after this
     int idlePerEndpoint = 32;      // idle keep-alive connections kept per endpoint
+    // X-Forwarded-For/-Proto/-Host and X-Real-IP added (the usual nginx block); off passes the
+    // client's own values on unchanged, like nginx without proxy_set_header.
+    bool forwardedHeaders = true;
     http::HttpLimits limits = responseLimits();
 
     static http::HttpLimits responseLimits()

@@ -334,6 +334,35 @@ private slots:
         QCOMPARE(lab.process().exitCode(), 0);
     }
 
+    // A reverse proxy in front of a web server serves the demo site through the proxy, with
+    // its cache on; a proxy without links answers 502 (nginx: no live upstreams).
+    void reverseProxyInFrontOfWebServer()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "proxy.infralab.json",
+            topology(R"([ { "id": "proxy", "kind": "reverse-proxy",
+                            "config": { "port": 0, "cache": true } },
+                          { "id": "web", "kind": "web-server", "config": { "port": 0 } },
+                          { "id": "lonely", "kind": "reverse-proxy", "config": { "port": 0 } } ])",
+                     R"([ { "from": "proxy", "to": "web" } ])"));
+        Lab lab({file});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        const QString proxy = lab.url("proxy", "reverse-proxy");
+        QVERIFY2(!proxy.isEmpty(), qPrintable(lab.lines().join('\n')));
+        QVERIFY(!lab.url("web", "web-server").isEmpty());
+        QCOMPARE(curl(proxy + "/").body, demoIndex());
+        QProcess head;
+        head.start("curl", {"-s", "-D", "-", "-o", "/dev/null", "--max-time", "10", proxy + "/"});
+        QVERIFY(head.waitForFinished(15000));
+        QVERIFY2(head.readAllStandardOutput().contains("X-Cache: HIT"), "second request not a hit");
+        QCOMPARE(httpStatus(lab.url("lonely", "reverse-proxy") + "/"), 502);
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+        QCOMPARE(lab.err(), QString());
+    }
+
     void notImplementedKindIsSkipped()
     {
         QTemporaryDir dir;

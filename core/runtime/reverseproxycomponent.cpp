@@ -1,0 +1,33 @@
+#include "runtime/reverseproxycomponent.h"
+
+#include "components/reverseproxy/reverseproxy.h"
+#include "runtime/componentfactory.h"
+
+namespace infralab::runtime {
+
+std::unique_ptr<Component> ReverseProxyComponent::create(const ComponentContext &context,
+                                                         QString *error)
+{
+    Q_UNUSED(error);
+    return std::make_unique<ReverseProxyComponent>(
+        context.nodeId, *context.pool,
+        std::make_unique<reverseproxy::ReverseProxy>(
+            reverseproxy::ReverseProxyConfig::fromJson(context.config), context.upstreamPorts));
+}
+
+// `proxy` is read for the server's settings before m_proxy takes it over.
+ReverseProxyComponent::ReverseProxyComponent(const QString &nodeId, net::EventLoopPool &pool,
+                                             std::unique_ptr<reverseproxy::ReverseProxy> proxy)
+    : HttpComponent(nodeId, QStringLiteral("reverse-proxy"), pool, proxy->config().port,
+                    proxy->config().serverOptions, proxy->handlerFactory())
+    , m_proxy(std::move(proxy))
+{}
+
+ReverseProxyComponent::~ReverseProxyComponent() = default;
+
+int ReverseProxyComponent::purgeCache(QByteArrayView targetPrefix)
+{
+    return m_proxy->purge(targetPrefix);
+}
+
+} // namespace infralab::runtime

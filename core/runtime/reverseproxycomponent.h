@@ -1,0 +1,38 @@
+#pragma once
+
+#include "runtime/httpcomponent.h"
+
+#include <memory>
+
+namespace infralab::reverseproxy {
+class ReverseProxy;
+}
+
+namespace infralab::runtime {
+
+struct ComponentContext;
+
+// A `reverse-proxy` node: components/reverseproxy behind one HttpServer, forwarding to the
+// node's running HTTP links (none → 502, nginx's "no live upstreams").
+class ReverseProxyComponent final : public HttpComponent
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReverseProxyComponent)
+
+public:
+    // The ComponentFactory creator; the validator has checked the config, so it cannot fail.
+    static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
+
+    ReverseProxyComponent(const QString &nodeId, net::EventLoopPool &pool,
+                          std::unique_ptr<reverseproxy::ReverseProxy> proxy);
+    ~ReverseProxyComponent() override;
+
+    // The cache's purge action (for the control API and the GUI); any thread.
+    int purgeCache(QByteArrayView targetPrefix);
+    const reverseproxy::ReverseProxy &proxy() const { return *m_proxy; }
+
+private:
+    std::unique_ptr<reverseproxy::ReverseProxy> m_proxy;
+};
+
+} // namespace infralab::runtime
