@@ -133,6 +133,8 @@ public:
             writer.add("Cache-Control", "max-age=60").add("Vary", "*");
         else if (path == "/cache/expires")
             writer.add("Expires", httpDate(QDateTime::currentSecsSinceEpoch() + 60));
+        else if (path == "/cache/etag")
+            writer.add("Cache-Control", "max-age=60").add("ETag", "\"v1\"");
         else if (path == "/cache/expired")
             writer.add("Expires", "0");
         else if (path == "/cache/vary") {
@@ -522,6 +524,25 @@ private slots:
         QCOMPARE(xcache(path), QByteArray("MISS"));
         QCOMPARE(xcache(path), second);
         QCOMPARE(arrivals.of(path.toLatin1()), second == "HIT" ? 1 : 2);
+    }
+
+    // A hit answers a matching If-None-Match with 304; a miss sends the conditional upstream
+    // without it (the fill needs the whole resource) and answers 200.
+    void conditionalHit()
+    {
+        startCachingProxy();
+        CurlResult r = curl({"-sS", "-i", "-H", "If-None-Match: \"v1\"", m_url + "/cache/etag"});
+        QVERIFY2(r.out.startsWith("HTTP/1.1 200 "), r.out.constData());
+        QCOMPARE(header(r.out, "X-Cache"), QByteArray("MISS"));
+        r = curl({"-sS", "-i", "-H", "If-None-Match: \"v1\"", m_url + "/cache/etag"});
+        QVERIFY2(r.out.startsWith("HTTP/1.1 304 "), r.out.constData());
+        QCOMPARE(header(r.out, "X-Cache"), QByteArray("HIT"));
+        QCOMPARE(header(r.out, "ETag"), QByteArray("\"v1\""));
+        QCOMPARE(header(r.out, "Content-Type"), QByteArray("-"));
+        r = curl({"-sS", "-i", "-H", "If-None-Match: \"v0\"", m_url + "/cache/etag"});
+        QVERIFY2(r.out.startsWith("HTTP/1.1 200 "), r.out.constData());
+        QCOMPARE(bodyOf(r.out), QByteArray("n=1\n"));
+        QCOMPARE(arrivals.of("/cache/etag"), 1);
     }
 
     void authorizationBypasses()

@@ -2,6 +2,7 @@
 
 #include "components/reverseproxy/cachepolicy.h"
 #include "components/reverseproxy/responsecache.h"
+#include "components/webserver/requestconditions.h"
 #include "http/responseparser.h"
 
 #include <QDateTime>
@@ -228,15 +229,30 @@ void ReverseProxyHandler::resume(const std::shared_ptr<Parked> &parked)
 void ReverseProxyHandler::serveHit(httpserver::HttpExchange &exchange, const CachedResponse &entry,
                                    qint64 nowMs)
 {
-    http::ResponseHeadWriter &writer = exchange.begin(entry.status);
-    for (const auto &[name, value] : entry.fields)
-        writer.add(name, value);
+    // RFC 9110 §13.1.2: a stored entity tag the client already has → 304 with the fields
+    // §15.4.5 lists (nginx's not-modified filter does this for cached responses too).
+    const QByteArrayView ifNoneMatch = exchange.request().field("if-none-match");
+    bool notModified = false;
+    if (!ifNoneMatch.isNull() && entry.status == 200) {
+        for (const auto &[name, value] : entry.fields) {
+            if (http::equalsIgnoreCase(name, "etag"))
+                notModified = webserver::noneMatchHits(ifNoneMatch, value);
+        }
+    }
+    http::ResponseHeadWriter &writer = exchange.begin(notModified ? 304 : entry.status);
+    for (const auto &[name, value] : entry.fields) {
+        if (!notModified || http::equalsIgnoreCase(name, "etag")
+            || http::equalsIgnoreCase(name, "cache-control")
+            || http::equalsIgnoreCase(name, "expires") || http::equalsIgnoreCase(name, "vary")
+            || http::equalsIgnoreCase(name, "content-location"))
+            writer.add(name, value);
+    }
     // RFC 9111 §5.1: the upstream's Age plus our resident time.
     const qint64 age = entry.initialAgeS + (nowMs - entry.storedMs) / 1000;
     char ageText[24];
     const int n = std::snprintf(ageText, sizeof ageText, "%lld", static_cast<long long>(age));
     writer.add("X-Cache", "HIT").add("Age", QByteArrayView(ageText, n));
-    exchange.send(entry.body);
+    exchange.send(notModified ? QByteArrayView() : QByteArrayView(entry.body));
 }
 
 } // namespace infralab::reverseproxy
