@@ -31,13 +31,13 @@ QByteArray ResponseCache::variantKey(QByteArrayView primaryKey, const QList<QByt
     return key;
 }
 
-ResponseCache::Lookup ResponseCache::lookup(QByteArrayView primaryKey,
+ResponseCache::Lookup ResponseCache::lookup(const QByteArray &primaryKey,
                                             const http::RequestHead &request, qint64 nowMs,
                                             const Waiter *waiter)
 {
     Lookup result;
     std::lock_guard lock(m_mutex);
-    const auto vary = m_vary.constFind(primaryKey.toByteArray());
+    const auto vary = m_vary.constFind(primaryKey);
     result.key
         = variantKey(primaryKey, vary == m_vary.cend() ? QList<QByteArray>() : *vary, request);
     const auto it = m_entries.find(result.key);

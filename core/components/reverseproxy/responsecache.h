@@ -65,7 +65,7 @@ public:
 
     // Hit; else Fill (the caller fetches and ends the fill); else, while another fill of the
     // key runs, Wait (with a waiter, queued) or Busy (without).
-    Lookup lookup(QByteArrayView primaryKey, const http::RequestHead &request, qint64 nowMs,
+    Lookup lookup(const QByteArray &primaryKey, const http::RequestHead &request, qint64 nowMs,
                   const Waiter *waiter);
     // The key a response with these Vary names is stored under for `request`.
     static QByteArray variantKey(QByteArrayView primaryKey, const QList<QByteArray> &varyNames,
