@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AddNodeCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>API gateway</source>
@@ -416,6 +423,29 @@
     </message>
 </context>
 <context>
+    <name>DesignLints</name>
+    <message>
+        <source>%1 is a single point of failure: every app server depends on this one database</source>
+        <translation>%1 ist ein Single Point of Failure: Jeder App-Server hängt von dieser einen Datenbank ab</translation>
+    </message>
+    <message>
+        <source>%1 has no backends: link it to the servers it should balance</source>
+        <translation>%1 hat keine Backends: Verbinden Sie ihn mit den Servern, auf die er verteilen soll</translation>
+    </message>
+    <message>
+        <source>%1 has only one backend, so it balances nothing: add a second one</source>
+        <translation>%1 hat nur ein Backend und verteilt daher nichts: Fügen Sie ein zweites hinzu</translation>
+    </message>
+    <message>
+        <source>%1 has no target: link it to the node it should load</source>
+        <translation>%1 hat kein Ziel: Verbinden Sie ihn mit dem Knoten, den er belasten soll</translation>
+    </message>
+    <message>
+        <source>%1 is isolated: nothing calls it and it calls nothing</source>
+        <translation>%1 ist isoliert: Nichts ruft ihn auf und er ruft nichts auf</translation>
+    </message>
+</context>
+<context>
     <name>MoveNodesCommand</name>
     <message>
         <source>Move node</source>
@@ -459,6 +489,13 @@
     <message>
         <source>Rename %1</source>
         <translation>%1 umbenennen</translation>
+    </message>
+</context>
+<context>
+    <name>TierLayout</name>
+    <message>
+        <source>Arrange by tier</source>
+        <translation>Nach Schichten anordnen</translation>
     </message>
 </context>
 <context>
@@ -693,6 +730,17 @@ Exit-Status:
     </message>
 </context>
 <context>
+    <name>infralab::HistoryDock</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+</context>
+<context>
     <name>infralab::MainWindow</name>
     <message>
         <source>No topology yet.
@@ -755,6 +803,45 @@ Open one with File › Open… or pick an example.</source>
         <source>&lt;h3&gt;InfraLab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for web infrastructure: real web servers, proxies, balancers, databases and caches on 127.0.0.1.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;InfraLab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für Web-Infrastruktur: echte Webserver, Proxys, Load Balancer, Datenbanken und Caches auf 127.0.0.1.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, ausgeführt mit Qt %3.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>&amp;Anordnen</translation>
+    </message>
+    <message>
+        <source>Arrange by &amp;Tier</source>
+        <translation>Nach &amp;Schichten anordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Fenster</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::PaletteDock</name>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Filter components</source>
+        <translation>Komponenten filtern</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Edge</source>
+        <translation>Edge</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Rechnen</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
 </context>
 <context>
     <name>infralab::PlannedCommand</name>
@@ -773,6 +860,25 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>Use &apos;infralab validate FILE&apos; to check a topology, or open it in the window with &apos;infralab FILE&apos;.</source>
         <translation>Mit &apos;infralab validate FILE&apos; prüfen Sie eine Topologie, mit &apos;infralab FILE&apos; öffnen Sie sie im Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Problems (%1 errors, %2 warnings)</source>
+        <translation>Probleme (%1 Fehler, %2 Warnungen)</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 #include "canvas/topologyscene.h"
 #include "canvas/topologyview.h"
+#include "docks/editordocks.h"
 #include "document/document.h"
+#include "layout/tierlayout.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/recentfiles.h"
 
@@ -38,6 +40,7 @@ MainWindow::MainWindow(QWidget *parent)
         tr("No topology yet.\nOpen one with File › Open… or pick an example."));
     setCentralWidget(m_view);
     statusBar()->addPermanentWidget(m_countsLabel);
+    m_docks = new EditorDocks(this, m_document, m_scene, m_view);
 
     createMenus();
 
@@ -97,6 +100,10 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_fileActions->saveAsAction());
     fileMenu->addSeparator();
     fileMenu->addAction(m_fileActions->quitAction());
+
+    QMenu *arrangeMenu = menuBar()->addMenu(tr("&Arrange"));
+    arrangeMenu->addAction(tr("Arrange by &Tier"), this, [this] { TierLayout::apply(m_document); });
+    m_docks->addToggleActions(menuBar()->addMenu(tr("&Window")));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About InfraLab"), this, &MainWindow::showAbout);

@@ -7,6 +7,7 @@ class QLabel;
 namespace infralab {
 
 class Document;
+class EditorDocks;
 class FileActions;
 class RecentFiles;
 class TopologyScene;
@@ -33,6 +34,7 @@ public:
     RecentFiles *recentFiles() const { return m_recentFiles; }
     TopologyScene *scene() const { return m_scene; }
     TopologyView *view() const { return m_view; }
+    EditorDocks *docks() const { return m_docks; }
 
     // "3 nodes, 2 links", as shown in the status bar.
     static QString countsText(qsizetype nodes, qsizetype links);
@@ -54,6 +56,7 @@ private:
     RecentFiles *m_recentFiles = nullptr;
     FileActions *m_fileActions = nullptr;
     QLabel *m_countsLabel;
+    EditorDocks *m_docks = nullptr;
 };
 
 } // namespace infralab

@@ -1,0 +1,103 @@
+#include "docks/problemsdock.h"
+
+#include "canvas/linkitem.h"
+#include "canvas/nodeitem.h"
+#include "canvas/topologyscene.h"
+#include "canvas/topologyview.h"
+#include "document/document.h"
+#include "validation/designlints.h"
+#include "validation/validator.h"
+
+#include <QHeaderView>
+#include <QStyle>
+#include <QTreeWidget>
+
+namespace infralab {
+
+ProblemsDock::ProblemsDock(Document *document, TopologyScene *scene, TopologyView *view,
+                           QWidget *parent)
+    : QDockWidget(tr("Problems"), parent)
+    , m_document(document)
+    , m_scene(scene)
+    , m_view(view)
+    , m_tree(new QTreeWidget)
+{
+    setObjectName(QStringLiteral("ProblemsDock"));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Problem"), tr("Location")});
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    setWidget(m_tree);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &ProblemsDock::refresh);
+    connect(document, &Document::topologyReset, this, &ProblemsDock::refresh);
+    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved, &Document::nodeChanged})
+        connect(document, signal, this, &ProblemsDock::scheduleRefresh);
+    for (auto signal : {&Document::linkAdded, &Document::linkRemoved, &Document::linkChanged})
+        connect(document, signal, this, &ProblemsDock::scheduleRefresh);
+    connect(m_tree, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem *item) { showProblem(m_tree->indexOfTopLevelItem(item)); });
+    connect(m_tree, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem *item) { showProblem(m_tree->indexOfTopLevelItem(item)); });
+    refresh();
+}
+
+void ProblemsDock::scheduleRefresh()
+{
+    m_debounce.start();
+}
+
+void ProblemsDock::refresh()
+{
+    m_debounce.stop();
+    const Topology &topology = m_document->topology();
+    m_problems = validateTopology(topology) + lintTopology(topology);
+
+    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    m_tree->clear();
+    for (const Problem &problem : std::as_const(m_problems)) {
+        auto *item = new QTreeWidgetItem(m_tree, {problem.message, problem.path});
+        item->setIcon(0, problem.isError() ? errorIcon : warningIcon);
+        item->setToolTip(0, problem.toString());
+    }
+    int errors = 0;
+    for (const Problem &problem : std::as_const(m_problems))
+        errors += problem.isError();
+    const int warnings = int(m_problems.size()) - errors;
+    setWindowTitle(m_problems.isEmpty()
+                       ? tr("Problems")
+                       : tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+    emit problemsChanged(m_problems);
+}
+
+void ProblemsDock::showProblem(int row)
+{
+    if (row < 0 || row >= m_problems.size())
+        return;
+    const Problem &problem = m_problems.at(row);
+    const Topology &topology = m_document->topology();
+    QGraphicsItem *target = nullptr;
+    if (problem.linkIndex >= 0 && problem.linkIndex < topology.links.size()) {
+        const Link &link = topology.links.at(problem.linkIndex);
+        LinkItem *linkItem = m_scene->linkItem(link.from, link.to);
+        if (linkItem && (linkItem->flags() & QGraphicsItem::ItemIsSelectable))
+            target = linkItem;
+        else
+            target = m_scene->nodeItem(link.from);
+    } else if (!problem.nodeId.isEmpty()) {
+        target = m_scene->nodeItem(problem.nodeId);
+    }
+    if (!target)
+        return;
+    m_scene->clearSelection();
+    target->setSelected(true);
+    m_view->centerOn(target);
+}
+
+} // namespace infralab
