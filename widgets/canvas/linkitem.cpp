@@ -1,8 +1,11 @@
 #include "canvas/linkitem.h"
 
 #include "canvas/nodeitem.h"
+#include "model/topology.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPalette>
@@ -29,6 +32,7 @@ LinkItem::LinkItem(NodeItem *from, NodeItem *to)
     , m_to(to)
 {
     setZValue(0);
+    setFlag(ItemIsSelectable);
     m_from->addLink(this);
     m_to->addLink(this);
     updatePath();
@@ -48,6 +52,25 @@ void LinkItem::detach()
 {
     m_from->removeLink(this);
     m_to->removeLink(this);
+}
+
+void LinkItem::sync(const Link &link)
+{
+    // Only the balancer's link keys have defaults worth hiding; any set key is shown.
+    QStringList parts;
+    const int weight = link.config.value(QStringLiteral("weight")).toInt(1);
+    if (link.config.contains(QStringLiteral("weight")) && weight != 1)
+        parts.append(QCoreApplication::translate("LinkItem", "weight %1").arg(weight));
+    if (link.config.value(QStringLiteral("backup")).toBool())
+        parts.append(QCoreApplication::translate("LinkItem", "backup"));
+    const int maxConnections = link.config.value(QStringLiteral("max_connections")).toInt(0);
+    if (maxConnections > 0)
+        parts.append(QCoreApplication::translate("LinkItem", "max %1").arg(maxConnections));
+    const QString label = parts.join(QStringLiteral(" · "));
+    if (label == m_label)
+        return;
+    m_label = label;
+    updatePath();
 }
 
 LinkItem::Direction LinkItem::directionBetween(const QPointF &from, const QPointF &to)
@@ -111,6 +134,8 @@ void LinkItem::updatePath()
 
     m_arrow = QPolygonF({tip, end + normal * (ArrowWidth / 2), end - normal * (ArrowWidth / 2)});
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
+    if (!m_label.isEmpty())
+        m_bounds = m_bounds.united(labelRect());
     update();
 }
 
@@ -151,6 +176,32 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawPolygon(m_arrow);
+
+    if (!m_label.isEmpty()) {
+        const QRectF rect = labelRect();
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->setPen(QPen(color, 1));
+        painter->drawRoundedRect(rect, rect.height() / 2, rect.height() / 2);
+        painter->setFont(labelFont());
+        painter->setPen(palette.color(QPalette::WindowText));
+        painter->drawText(rect, Qt::AlignCenter, m_label);
+    }
+}
+
+QFont LinkItem::labelFont()
+{
+    QFont font = QApplication::font();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.8);
+    return font;
+}
+
+QRectF LinkItem::labelRect() const
+{
+    const QFontMetricsF metrics(labelFont());
+    const QSizeF size(metrics.horizontalAdvance(m_label) + 12, metrics.height() + 2);
+    const QPointF middle = m_path.pointAtPercent(0.5);
+    return QRectF(middle - QPointF(size.width() / 2, size.height() / 2), size);
 }
 
 } // namespace infralab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFont>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -8,6 +9,7 @@
 namespace infralab {
 
 class NodeItem;
+struct Link;
 
 // One link on the canvas: a smooth cubic curve from the caller's card to the callee's, with an
 // arrowhead at the callee (traffic direction). It leaves and enters the cards on the sides that
@@ -27,6 +29,10 @@ public:
     NodeItem *toItem() const { return m_to; }
     void detach(); // unregisters from both ends
 
+    // Copies what the label shows: the link settings that differ from their defaults.
+    void sync(const Link &link);
+    QString label() const { return m_label; }
+
     // Re-routes after either end moved. Also call it on the callee's other incoming links when
     // this one's caller moves: they share the callee's side (NodeItem does so).
     void updatePath();
@@ -42,12 +48,15 @@ private:
 
     static Direction directionBetween(const QPointF &from, const QPointF &to);
     qreal arrivalOffset(const Direction &direction) const;
+    QRectF labelRect() const;
+    static QFont labelFont();
 
     NodeItem *m_from;
     NodeItem *m_to;
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_bounds;
+    QString m_label;
 };
 
 } // namespace infralab

@@ -34,6 +34,7 @@ NodeItem::NodeItem(const QString &id, const KindStyle *style)
     , m_style(style)
 {
     setFlags(ItemIsSelectable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
     setZValue(1); // above links
 }
 
@@ -64,6 +65,21 @@ void NodeItem::removeLink(LinkItem *link)
     m_links.removeAll(link);
 }
 
+void NodeItem::setHighlight(Highlight highlight)
+{
+    if (m_highlight == highlight)
+        return;
+    m_highlight = highlight;
+    update();
+}
+
+bool NodeItem::isOnHandle(const QPointF &itemPos)
+{
+    const QPointF d = itemPos - handleCenter();
+    const qreal reach = HandleRadius + 4; // a little forgiving
+    return d.x() * d.x() + d.y() * d.y() <= reach * reach;
+}
+
 QRectF NodeItem::cardRect()
 {
     return QRectF(-Width / 2, -Height / 2, Width, Height);
@@ -72,14 +88,15 @@ QRectF NodeItem::cardRect()
 QRectF NodeItem::boundingRect() const
 {
     // Room for the selection outline and the shadow.
-    return cardRect().adjusted(-3, -3, 3 + ShadowOffset, 3 + ShadowOffset);
+    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 3 + ShadowOffset);
 }
 
 QPainterPath NodeItem::shape() const
 {
     QPainterPath path;
     path.addRoundedRect(cardRect(), Radius, Radius);
-    return path;
+    path.addEllipse(handleCenter(), HandleRadius + 4, HandleRadius + 4);
+    return path.simplified();
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
@@ -100,11 +117,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     border.setAlphaF(dark ? 0.22f : 0.18f);
     painter->setBrush(fill);
     painter->setPen(selected ? QPen(m_accent, 2) : QPen(border, 1));
+    if (m_highlight != Highlight::None) {
+        const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
+                                                               : QColor(0xe0, 0x31, 0x31);
+        painter->setPen(QPen(judged, 3));
+    }
     painter->drawRoundedRect(card, Radius, Radius);
 
     // Category stripe along the top edge, clipped to the card's rounded corners.
     painter->save();
-    painter->setClipPath(shape());
+    QPainterPath cardPath;
+    cardPath.addRoundedRect(card, Radius, Radius);
+    painter->setClipPath(cardPath);
     painter->fillRect(QRectF(card.left(), card.top(), card.width(), 3), m_accent);
     painter->restore();
 
@@ -138,6 +162,12 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawText(
         QRectF(left, titleTop + titleMetrics.height(), textWidth, kindMetrics.height()),
         Qt::AlignCenter, kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
+
+    if (option->state & QStyle::State_MouseOver) {
+        painter->setPen(QPen(fill, 1.5));
+        painter->setBrush(m_accent);
+        painter->drawEllipse(handleCenter(), HandleRadius, HandleRadius);
+    }
 }
 
 void NodeItem::paintIcon(QPainter *painter, const QRectF &rect) const

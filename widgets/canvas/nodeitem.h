@@ -23,6 +23,10 @@ public:
     enum { Type = UserType + 1 };
     static constexpr qreal Width = 152;
     static constexpr qreal Height = 92;
+    static constexpr qreal HandleRadius = 6;
+
+    // How a link being drawn judges this card as its target.
+    enum class Highlight { None, Accept, Refuse };
 
     NodeItem(const QString &id, const KindStyle *style);
 
@@ -38,7 +42,14 @@ public:
     void removeLink(LinkItem *link);
     const QList<LinkItem *> &links() const { return m_links; }
 
+    void setHighlight(Highlight highlight);
+    Highlight highlight() const { return m_highlight; }
+
     static QRectF cardRect();
+    // The link handle on the right edge (item coordinates), shown while the mouse is over the
+    // card; dragging from it draws a link.
+    static QPointF handleCenter() { return QPointF(Width / 2, 0); }
+    static bool isOnHandle(const QPointF &itemPos);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -58,6 +69,7 @@ private:
     QColor m_accent;
     QSvgRenderer *m_icon = nullptr;
     QList<LinkItem *> m_links;
+    Highlight m_highlight = Highlight::None;
 };
 
 } // namespace infralab

@@ -3,8 +3,15 @@
 #include "canvas/autolayout.h"
 #include "canvas/linkitem.h"
 #include "canvas/nodeitem.h"
+#include "canvas/selecttool.h"
 #include "catalogue/componentcatalogue.h"
 #include "document/document.h"
+
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QKeyEvent>
+
+#include <cmath>
 
 namespace infralab {
 
@@ -26,11 +33,15 @@ TopologyScene::TopologyScene(Document *document, QObject *parent)
     connect(document, &Document::nodeChanged, this, &TopologyScene::syncNodeItem);
     connect(document, &Document::linkAdded, this, &TopologyScene::addLinkItem);
     connect(document, &Document::linkRemoved, this, &TopologyScene::removeLinkItem);
+    connect(document, &Document::linkChanged, this, &TopologyScene::syncLinkItem);
+    m_selectTool = std::make_unique<SelectTool>(this);
     rebuild();
 }
 
 TopologyScene::~TopologyScene()
 {
+    // The tool's editor and preview items go before the items they point at.
+    m_selectTool.reset();
     // Links point at their nodes: delete them first rather than in QGraphicsScene's order.
     clearItems();
 }
@@ -48,6 +59,106 @@ QRectF TopologyScene::contentRect() const
     for (const LinkItem *link : m_links)
         rect = rect.united(link->sceneBoundingRect());
     return rect;
+}
+
+QStringList TopologyScene::selectedNodeIds() const
+{
+    QStringList ids;
+    for (const Node &node : m_document->topology().nodes) {
+        if (const NodeItem *item = m_nodes.value(node.id); item && item->isSelected())
+            ids.append(node.id);
+    }
+    return ids;
+}
+
+QList<std::pair<QString, QString>> TopologyScene::selectedLinks() const
+{
+    QList<std::pair<QString, QString>> links;
+    for (const Link &link : m_document->topology().links) {
+        if (const LinkItem *item = linkItem(link.from, link.to); item && item->isSelected())
+            links.append({link.from, link.to});
+    }
+    return links;
+}
+
+NodeItem *TopologyScene::nodeItemAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() == NodeItem::Type)
+            return static_cast<NodeItem *>(item);
+    }
+    return nullptr;
+}
+
+void TopologyScene::selectNodes(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids) {
+        if (NodeItem *item = m_nodes.value(id))
+            item->setSelected(true);
+    }
+}
+
+QPointF TopologyScene::snapped(const QPointF &pos) const
+{
+    if (!m_snapToGrid)
+        return pos;
+    return QPointF(std::round(pos.x() / GridSize) * GridSize,
+                   std::round(pos.y() / GridSize) * GridSize);
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_selectTool->mousePressed(event))
+        QGraphicsScene::mousePressEvent(event); // focus, clear selection, rubber band
+}
+
+void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_selectTool->mouseMoved(event))
+        QGraphicsScene::mouseMoveEvent(event); // hover
+}
+
+void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_selectTool->mouseReleased(event))
+        QGraphicsScene::mouseReleaseEvent(event);
+}
+
+void TopologyScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (NodeItem *item = nodeItemAt(event->scenePos()); item && event->button() == Qt::LeftButton) {
+        m_selectTool->startRename(item->id());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void TopologyScene::keyPressEvent(QKeyEvent *event)
+{
+    if (focusItem() || !m_selectTool->keyPressed(event))
+        QGraphicsScene::keyPressEvent(event); // the rename editor has focus
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    // Right-clicking an unselected item selects just it, as file managers do.
+    QGraphicsItem *hit = nullptr;
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        if (item->type() == NodeItem::Type || item->type() == LinkItem::Type) {
+            hit = item;
+            break;
+        }
+    }
+    if (!hit)
+        clearSelection();
+    else if (!hit->isSelected()) {
+        clearSelection();
+        hit->setSelected(true);
+    }
+    event->accept();
+    emit contextMenuRequested(event->screenPos());
 }
 
 void TopologyScene::rebuild()
@@ -107,6 +218,13 @@ void TopologyScene::syncNodeItem(const QString &id)
     growSceneRect();
 }
 
+void TopologyScene::syncLinkItem(const QString &from, const QString &to)
+{
+    const int index = m_document->topology().indexOfLink(from, to);
+    if (LinkItem *link = linkItem(from, to); link && index >= 0)
+        link->sync(m_document->topology().links.at(index));
+}
+
 void TopologyScene::addLinkItem(const QString &from, const QString &to)
 {
     NodeItem *fromItem = m_nodes.value(from);
@@ -117,6 +235,7 @@ void TopologyScene::addLinkItem(const QString &from, const QString &to)
     auto *link = new LinkItem(fromItem, toItem);
     addItem(link);
     m_links.insert(LinkKey(from, to), link);
+    syncLinkItem(from, to);
     rerouteIncoming(toItem);
 }
 
@@ -145,11 +264,13 @@ void TopologyScene::deleteLinkItem(LinkItem *link)
 
 void TopologyScene::clearItems()
 {
-    for (LinkItem *link : std::as_const(m_links))
+    // Empty the maps first: deleting a selected item emits selectionChanged, whose listeners
+    // ask for the selection.
+    const QHash<LinkKey, LinkItem *> links = std::exchange(m_links, {});
+    for (LinkItem *link : links)
         deleteLinkItem(link);
-    m_links.clear();
-    qDeleteAll(m_nodes);
-    m_nodes.clear();
+    const QHash<QString, NodeItem *> nodes = std::exchange(m_nodes, {});
+    qDeleteAll(nodes);
 }
 
 void TopologyScene::growSceneRect()

@@ -5,7 +5,9 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
+#include <memory>
 #include <utility>
 
 namespace infralab {
@@ -13,6 +15,7 @@ namespace infralab {
 class Document;
 class LinkItem;
 class NodeItem;
+class SelectTool;
 
 // The canvas's scene: mirrors the document's topology by node id. It keeps id → item maps and
 // creates, syncs or removes items only in slots fired by the document's signals, so undo
@@ -38,8 +41,32 @@ public:
     // The bounding rectangle of every node and link, empty when there is nothing.
     QRectF contentRect() const;
 
+    // Selected node ids in file order, and selected links as (from, to).
+    QStringList selectedNodeIds() const;
+    QList<std::pair<QString, QString>> selectedLinks() const;
+    NodeItem *nodeItemAt(const QPointF &scenePos) const;
+    void selectNodes(const QStringList &ids); // replaces the selection
+
+    // Moving snaps card centres to the grid when on.
+    static constexpr qreal GridSize = 24;
+    bool snapToGrid() const { return m_snapToGrid; }
+    void setSnapToGrid(bool snap) { m_snapToGrid = snap; }
+    QPointF snapped(const QPointF &pos) const;
+
+    SelectTool *selectTool() const { return m_selectTool.get(); }
+
 signals:
     void contentReset(); // after the document's topology was replaced and items rebuilt
+    void statusMessage(const QString &message);         // a tool explains what it did or refused
+    void contextMenuRequested(const QPoint &screenPos); // the selection says for what
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
 
 private:
     using LinkKey = std::pair<QString, QString>;
@@ -48,6 +75,7 @@ private:
     void addNodeItem(const QString &id);
     void removeNodeItem(const QString &id);
     void syncNodeItem(const QString &id);
+    void syncLinkItem(const QString &from, const QString &to);
     void addLinkItem(const QString &from, const QString &to);
     void removeLinkItem(const QString &from, const QString &to);
     void deleteLinkItem(LinkItem *link);
@@ -59,6 +87,8 @@ private:
     KindStyle m_style;
     QHash<QString, NodeItem *> m_nodes;
     QHash<LinkKey, LinkItem *> m_links;
+    bool m_snapToGrid = true;
+    std::unique_ptr<SelectTool> m_selectTool;
 };
 
 } // namespace infralab

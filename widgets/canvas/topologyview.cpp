@@ -1,10 +1,13 @@
 #include "canvas/topologyview.h"
 
+#include "canvas/overviewview.h"
 #include "canvas/topologyscene.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -29,13 +32,16 @@ QColor canvasColor(const QPalette &palette)
 
 TopologyView::TopologyView(QWidget *parent)
     : QGraphicsView(parent)
+    , m_overview(new OverviewView(this))
 {
+    m_overview->hide();
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
                    | QPainter::SmoothPixmapTransform);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setFrameShape(QFrame::NoFrame);
+    setDragMode(QGraphicsView::RubberBandDrag);
     // The grid is drawn per frame in palette colours; caching would keep a stale theme.
     setCacheMode(QGraphicsView::CacheNone);
 }
@@ -64,6 +70,32 @@ void TopologyView::zoomBy(qreal factor)
     const qreal target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
     const qreal applied = target / zoom();
     scale(applied, applied);
+}
+
+void TopologyView::zoomAt(qreal factor, const QPointF &viewportPos)
+{
+    m_autoFit = false;
+    const QPointF anchor = mapToScene(viewportPos.toPoint());
+    const ViewportAnchor previous = transformationAnchor();
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    const qreal target = std::clamp(zoom() * factor, MinZoom, MaxZoom);
+    const qreal applied = target / zoom();
+    scale(applied, applied);
+    // Scroll so the anchor is back under the cursor (mapFromScene rounds to whole pixels).
+    const QPointF moved = transform().map(anchor)
+                          - QPointF(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    const QPointF shift = moved - viewportPos;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(shift.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(shift.y()));
+    setTransformationAnchor(previous);
+}
+
+void TopologyView::resetZoom()
+{
+    m_autoFit = false;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    resetTransform();
+    centerOn(centre);
 }
 
 qreal TopologyView::zoom() const
@@ -127,24 +159,113 @@ void TopologyView::drawForeground(QPainter *painter, const QRectF &)
 
 void TopologyView::wheelEvent(QWheelEvent *event)
 {
-    if (event->modifiers() & Qt::ControlModifier) {
-        const qreal steps = event->angleDelta().y() / 120.0;
-        zoomBy(std::pow(1.15, steps));
-        event->accept();
+    // Shift+wheel still scrolls sideways, as in most editors.
+    if (event->modifiers() & Qt::ShiftModifier || event->angleDelta().y() == 0) {
+        QGraphicsView::wheelEvent(event);
         return;
     }
-    QGraphicsView::wheelEvent(event);
+    const qreal steps = event->angleDelta().y() / 120.0;
+    zoomAt(std::pow(1.15, steps), event->position());
+    event->accept();
 }
 
 void TopologyView::mousePressEvent(QMouseEvent *event)
 {
     m_autoFit = false;
+    const bool onEmptyCanvas = !itemAt(event->position().toPoint());
+    if (event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && m_spaceHeld && onEmptyCanvas)) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
     QGraphicsView::mousePressEvent(event);
+}
+
+void TopologyView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panFrom;
+        m_panFrom = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void TopologyView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void TopologyView::keyPressEvent(QKeyEvent *event)
+{
+    // Space pans only when no rename editor takes the key as text.
+    if (event->key() == Qt::Key_Space && !(scene() && scene()->focusItem())) {
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            viewport()->setCursor(Qt::OpenHandCursor);
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void TopologyView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && m_spaceHeld) {
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = false;
+            if (!m_panning)
+                viewport()->setCursor(Qt::ArrowCursor);
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void TopologyView::focusOutEvent(QFocusEvent *event)
+{
+    m_spaceHeld = false;
+    QGraphicsView::focusOutEvent(event);
+}
+
+void TopologyView::setOverviewVisible(bool visible)
+{
+    if (visible && !m_overview->scene() && scene()) {
+        m_overview->setScene(scene());
+        connect(scene(), &QGraphicsScene::sceneRectChanged, m_overview, &OverviewView::refit);
+        if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+            connect(topologyScene, &TopologyScene::contentReset, m_overview, &OverviewView::refit);
+    }
+    m_overview->setVisible(visible);
+    placeOverview();
+}
+
+void TopologyView::placeOverview()
+{
+    const QSize size(220, 150);
+    const QRect area = viewport()->geometry();
+    m_overview->setGeometry(
+        QRect(area.bottomRight() - QPoint(size.width() + 12, size.height() + 12), size));
 }
 
 void TopologyView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    placeOverview();
     if (m_autoFit)
         fitToContent();
 }

@@ -1,5 +1,6 @@
 #include "mainwindow/mainwindow.h"
 
+#include "actions/editactions.h"
 #include "canvas/topologyscene.h"
 #include "canvas/topologyview.h"
 #include "docks/editordocks.h"
@@ -52,8 +53,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &Document::nodeRemoved, this, &MainWindow::updateCounts);
     connect(m_document, &Document::linkAdded, this, &MainWindow::updateCounts);
     connect(m_document, &Document::linkRemoved, this, &MainWindow::updateCounts);
-    connect(m_fileActions, &FileActions::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs); });
+    const auto showStatus = [this](const QString &message) {
+        statusBar()->showMessage(message, StatusTimeoutMs);
+    };
+    connect(m_fileActions, &FileActions::statusMessage, this, showStatus);
+    connect(m_editActions, &EditActions::statusMessage, this, showStatus);
+    connect(m_scene, &TopologyScene::statusMessage, this, showStatus);
 
     updateTitle();
     updateCounts();
@@ -100,6 +105,10 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_fileActions->saveAsAction());
     fileMenu->addSeparator();
     fileMenu->addAction(m_fileActions->quitAction());
+
+    m_editActions = new EditActions(m_document, m_scene, m_view, this);
+    m_editActions->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
+    m_editActions->fillViewMenu(menuBar()->addMenu(tr("&View")));
 
     QMenu *arrangeMenu = menuBar()->addMenu(tr("&Arrange"));
     arrangeMenu->addAction(tr("Arrange by &Tier"), this, [this] { TierLayout::apply(m_document); });

@@ -7,6 +7,7 @@ class QLabel;
 namespace infralab {
 
 class Document;
+class EditActions;
 class EditorDocks;
 class FileActions;
 class RecentFiles;
@@ -31,6 +32,7 @@ public:
 
     Document *document() const { return m_document; }
     FileActions *fileActions() const { return m_fileActions; }
+    EditActions *editActions() const { return m_editActions; }
     RecentFiles *recentFiles() const { return m_recentFiles; }
     TopologyScene *scene() const { return m_scene; }
     TopologyView *view() const { return m_view; }
@@ -55,6 +57,7 @@ private:
     TopologyView *m_view;
     RecentFiles *m_recentFiles = nullptr;
     FileActions *m_fileActions = nullptr;
+    EditActions *m_editActions = nullptr;
     QLabel *m_countsLabel;
     EditorDocks *m_docks = nullptr;
 };
