@@ -502,6 +502,33 @@
     </message>
 </context>
 <context>
+    <name>PictureExport</name>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>InfraLab topology</source>
+        <translation>InfraLab-Topologie</translation>
+    </message>
+    <message>
+        <source>Export Selection as Picture</source>
+        <translation>Auswahl als Bild exportieren</translation>
+    </message>
+    <message>
+        <source>Export Picture</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>RemoveItemsCommand</name>
     <message>
         <source>Remove link</source>
@@ -720,10 +747,6 @@ Exit-Status:
         <source>&amp;Snap to Grid</source>
         <translation>Am &amp;Raster ausrichten</translation>
     </message>
-    <message>
-        <source>&amp;Overview</source>
-        <translation>&amp;Übersicht</translation>
-    </message>
     <message numerus="yes">
         <source>Copied %n node(s)</source>
         <translation>
@@ -749,6 +772,10 @@ Exit-Status:
             <numerusform>%n Knoten eingefügt</numerusform>
             <numerusform>%n Knoten eingefügt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
     </message>
 </context>
 <context>
@@ -935,6 +962,14 @@ Open one with File › Open… or pick an example.</source>
         <translation>&lt;h3&gt;InfraLab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für Web-Infrastruktur: echte Webserver, Proxys, Load Balancer, Datenbanken und Caches auf 127.0.0.1.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, ausgeführt mit Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
         <source>&amp;Arrange</source>
         <translation>&amp;Anordnen</translation>
     </message>
@@ -947,12 +982,8 @@ Open one with File › Open… or pick an example.</source>
         <translation>&amp;Fenster</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
+        <source>Export &amp;Picture…</source>
+        <translation>&amp;Bild exportieren…</translation>
     </message>
 </context>
 <context>

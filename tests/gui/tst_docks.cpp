@@ -7,6 +7,7 @@
 #include "docks/palettedock.h"
 #include "docks/problemsdock.h"
 #include "document/document.h"
+#include "export/pictureexport.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
 #include "layout/tierlayout.h"
@@ -14,10 +15,12 @@
 
 #include <QDir>
 #include <QDropEvent>
+#include <QImage>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoView>
@@ -296,6 +299,70 @@ private slots:
         if (moved)
             document->undoStack()->undo();
         QCOMPARE(TopologyWriter::serialize(document->topology()), before);
+    }
+
+    void exportPicture()
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(examplePath("three-tier.infralab.json")));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+
+        const QString png = dir.filePath("lab.png");
+        QVERIFY2(PictureExport::write(window.scene(), png, false, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        const QRectF source = PictureExport::sourceRect(window.scene(), false);
+        QCOMPARE(image.size(), (source.size() * PictureExport::PngScale).toSize());
+        // Not blank: the cards drew something other than the white background.
+        bool drawn = false;
+        for (int y = 0; y < image.height() && !drawn; y += 4) {
+            for (int x = 0; x < image.width() && !drawn; x += 4)
+                drawn = image.pixel(x, y) != qRgb(255, 255, 255);
+        }
+        QVERIFY(drawn);
+
+        const QString svg = dir.filePath("lab.svg");
+        QVERIFY2(PictureExport::write(window.scene(), svg, false, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svgText = file.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.size() > 1000);
+
+        // The selection alone is smaller, and the selection survives the export.
+        NodeItem *item = window.scene()->nodeItems().first();
+        item->setSelected(true);
+        const QRectF selection = PictureExport::sourceRect(window.scene(), true);
+        QVERIFY(selection.width() < source.width());
+        QVERIFY(PictureExport::write(window.scene(), dir.filePath("one.png"), true, &error));
+        QCOMPARE(QImage(dir.filePath("one.png")).size(),
+                 (selection.size() * PictureExport::PngScale).toSize());
+        QVERIFY(item->isSelected());
+        QVERIFY(item->isVisible());
+        for (NodeItem *other : window.scene()->nodeItems())
+            QVERIFY(other->isVisible());
+
+        window.scene()->clearSelection();
+        MainWindow empty;
+        QVERIFY(!PictureExport::write(empty.scene(), dir.filePath("empty.png"), false, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void windowWithDocksRenders()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(window.openFile(examplePath("three-tier.infralab.json")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.view()->fitToContent();
+        const QImage shot = window.grab().toImage();
+        QVERIFY(!shot.isNull());
+        const QString dir = qEnvironmentVariable("INFRALAB_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(shot.save(dir + "/docks.png"));
     }
 };
 

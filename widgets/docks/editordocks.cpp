@@ -24,6 +24,9 @@ EditorDocks::EditorDocks(QMainWindow *window, Document *document, TopologyScene 
     window->addDockWidget(Qt::BottomDockWidgetArea, m_history);
     window->tabifyDockWidget(m_problems, m_history);
     m_problems->raise();
+    // A strip under the canvas, a column beside it: the canvas keeps most of the window.
+    window->resizeDocks({m_problems}, {150}, Qt::Vertical);
+    window->resizeDocks({m_palette}, {220}, Qt::Horizontal);
 }
 
 void EditorDocks::addToggleActions(QMenu *menu) const

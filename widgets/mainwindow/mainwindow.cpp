@@ -4,6 +4,7 @@
 #include "canvas/topologyscene.h"
 #include "canvas/topologyview.h"
 #include "docks/editordocks.h"
+#include "export/pictureexport.h"
 #include "document/document.h"
 #include "layout/tierlayout.h"
 #include "mainwindow/fileactions.h"
@@ -103,6 +104,8 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     fileMenu->addAction(m_fileActions->saveAction());
     fileMenu->addAction(m_fileActions->saveAsAction());
+    fileMenu->addAction(tr("Export &Picture…"), this,
+                        [this] { PictureExport::exportWithDialog(this, m_scene); });
     fileMenu->addSeparator();
     fileMenu->addAction(m_fileActions->quitAction());
 
