@@ -9,10 +9,13 @@ std::unique_ptr<Component> ReverseProxyComponent::create(const ComponentContext 
                                                          QString *error)
 {
     Q_UNUSED(error);
+    reverseproxy::ReverseProxyConfig config
+        = reverseproxy::ReverseProxyConfig::fromJson(context.config);
+    config.accessLogPath
+        = context.resolvePath(context.config.value(QLatin1String("access_log")).toString());
     return std::make_unique<ReverseProxyComponent>(
         context.nodeId, *context.pool,
-        std::make_unique<reverseproxy::ReverseProxy>(
-            reverseproxy::ReverseProxyConfig::fromJson(context.config), context.upstreamPorts));
+        std::make_unique<reverseproxy::ReverseProxy>(config, context.upstreamPorts));
 }
 
 // `proxy` is read for the server's settings before m_proxy takes it over.

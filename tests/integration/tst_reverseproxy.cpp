@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -242,10 +243,12 @@ private:
         }
         return m_origin->port();
     }
-    void startProxy(QJsonObject config, QList<quint16> ports, qint64 maxBytes = 0)
+    void startProxy(QJsonObject config, QList<quint16> ports, qint64 maxBytes = 0,
+                    const QString &accessLog = {})
     {
         config.insert("port", 0);
         ReverseProxyConfig parsed = ReverseProxyConfig::fromJson(config);
+        parsed.accessLogPath = accessLog;
         if (maxBytes > 0)
             parsed.cacheMaxBytes = maxBytes; // below the catalogue's 1 MiB minimum, for LRU
         m_proxy = std::make_unique<ReverseProxy>(parsed, std::move(ports));
@@ -388,6 +391,27 @@ private slots:
         QCOMPARE(r.exitCode, 18); // partial file: the truncation is visible, never padded
         QVERIFY(r.out.contains("Content-Length: 100\r\n"));
         QVERIFY(r.out.endsWith("\r\n\r\nabc"));
+    }
+
+    // Every response gets a combined-format line, in memory and in the access_log file.
+    void accessLog()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("proxy.log");
+        startProxy({}, {originPort()}, 0, file);
+        QCOMPARE(curl({"-sS", "-o", "/dev/null", "-A", "tester/1", m_url + "/echo?x"}).exitCode, 0);
+        QCOMPARE(curl({"-sS", "-o", "/dev/null", m_url + "/fail/short"}).exitCode, 18);
+        QTRY_COMPARE(m_proxy->accessLogSnapshot().size(), 2);
+        const auto entries = m_proxy->accessLogSnapshot();
+        QCOMPARE(entries.at(0).requestLine, QByteArray("GET /echo?x HTTP/1.1"));
+        QCOMPARE(entries.at(0).status, 200);
+        QCOMPARE(entries.at(0).userAgent, QByteArray("tester/1"));
+        QCOMPARE(m_proxy->accessLogError(), QString());
+        const auto lines = [&file] {
+            QFile log(file);
+            return log.open(QIODevice::ReadOnly) ? log.readAll().count('\n') : -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(lines(), qsizetype(2), 5000);
     }
 
     // ---- smuggling: ambiguous messages die at the proxy; nothing reaches the origin ------

@@ -55,15 +55,21 @@ ReverseProxy::ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upst
 {
     if (m_config.cache)
         m_cache = std::make_shared<ResponseCache>(m_config.cacheMaxBytes);
+    m_accessLog = std::make_shared<webserver::AccessLog>(m_config.accessLogPath);
 }
 
 ReverseProxy::~ReverseProxy() = default;
 
 httpserver::HttpServer::HandlerFactory ReverseProxy::handlerFactory() const
 {
-    return [config = m_config, ports = m_upstreamPorts, cache = m_cache] {
-        return std::make_unique<ReverseProxyHandler>(config, ports, cache);
+    return [config = m_config, ports = m_upstreamPorts, cache = m_cache, log = m_accessLog] {
+        return std::make_unique<ReverseProxyHandler>(config, ports, cache, log);
     };
+}
+
+QList<webserver::AccessLogEntry> ReverseProxy::accessLogSnapshot(int max) const
+{
+    return m_accessLog->snapshot(max);
 }
 
 int ReverseProxy::purge(QByteArrayView targetPrefix)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "components/webserver/accesslog.h"
 #include "httpserver/httpserver.h"
 #include "upstream/upstreamoptions.h"
 
@@ -22,6 +23,7 @@ struct ReverseProxyConfig
     qint64 cacheMaxBytes = 64 * 1024 * 1024;
     qint64 cacheEntryMaxBytes = 1024 * 1024; // larger responses stream through, never stored
     int cacheLockTimeoutMs = 5000;           // nginx proxy_cache_lock_timeout
+    QString accessLogPath; // absolute (the creator resolves `access_log`), or empty: memory only
     upstream::UpstreamOptions upstream;
     httpserver::HttpServerOptions serverOptions;
 
@@ -49,10 +51,15 @@ public:
     int purge(QByteArrayView targetPrefix);
     const ResponseCache *cache() const { return m_cache.get(); } // null when `cache` is off
 
+    // The access log (the web server's: memory ring per thread, optional combined-format file).
+    QList<webserver::AccessLogEntry> accessLogSnapshot(int max = -1) const;
+    QString accessLogError() const { return m_accessLog->fileError(); }
+
 private:
     ReverseProxyConfig m_config;
     QList<quint16> m_upstreamPorts;
     std::shared_ptr<ResponseCache> m_cache;
+    std::shared_ptr<webserver::AccessLog> m_accessLog;
 };
 
 } // namespace infralab::reverseproxy

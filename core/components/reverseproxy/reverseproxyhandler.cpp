@@ -4,6 +4,7 @@
 #include "components/reverseproxy/responsecache.h"
 #include "components/webserver/requestconditions.h"
 #include "http/responseparser.h"
+#include "net/connectionshard.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -151,9 +152,12 @@ struct ReverseProxyHandler::Parked
 
 ReverseProxyHandler::ReverseProxyHandler(const ReverseProxyConfig &config,
                                          QList<quint16> upstreamPorts,
-                                         std::shared_ptr<ResponseCache> cache)
+                                         std::shared_ptr<ResponseCache> cache,
+                                         std::shared_ptr<webserver::AccessLog> accessLog)
     : m_forwarder(std::move(upstreamPorts), config.upstream)
     , m_cache(std::move(cache))
+    , m_accessLog(std::move(accessLog))
+    , m_ring(m_accessLog->addRing())
     , m_ttlS(config.cacheTtlS)
     , m_entryMaxBytes(config.cacheEntryMaxBytes)
     , m_lockTimeoutMs(config.cacheLockTimeoutMs)
@@ -181,6 +185,24 @@ void ReverseProxyHandler::handle(httpserver::HttpExchange &exchange)
     primaryKey.reserve(request.host.size() + request.target.size());
     primaryKey.append(request.host).append(request.target);
     lookUp(exchange, primaryKey, true);
+}
+
+// One combined-format entry per response, as the web server logs (nginx's access_log).
+void ReverseProxyHandler::finished(const httpserver::HttpExchange &exchange)
+{
+    const http::RequestHead &request = exchange.request();
+    webserver::AccessLogEntry entry;
+    entry.remote = exchange.peerAddress().toByteArray();
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.requestLine
+        = request.methodToken.toByteArray() + ' ' + request.target.toByteArray()
+          + (request.version == http::HttpVersion::Http10 ? " HTTP/1.0" : " HTTP/1.1");
+    entry.status = exchange.status();
+    entry.bytes = exchange.bodyBytesSent();
+    entry.referer = request.field("Referer").toByteArray();
+    entry.userAgent = request.field("User-Agent").toByteArray();
+    entry.durationMs = net::steadyNowMs() - exchange.startedMs();
+    m_accessLog->append(*m_ring, std::move(entry));
 }
 
 void ReverseProxyHandler::lookUp(httpserver::HttpExchange &exchange, const QByteArray &primaryKey,

@@ -24,10 +24,12 @@ class ReverseProxyHandler final : public httpserver::HttpHandler
 
 public:
     ReverseProxyHandler(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
-                        std::shared_ptr<ResponseCache> cache);
+                        std::shared_ptr<ResponseCache> cache,
+                        std::shared_ptr<webserver::AccessLog> accessLog);
     ~ReverseProxyHandler() override;
 
     void handle(httpserver::HttpExchange &exchange) override;
+    void finished(const httpserver::HttpExchange &exchange) override;
 
 private:
     struct Parked;
@@ -38,6 +40,8 @@ private:
 
     upstream::HttpForwarder m_forwarder;
     std::shared_ptr<ResponseCache> m_cache;
+    std::shared_ptr<webserver::AccessLog> m_accessLog;
+    std::shared_ptr<webserver::AccessLog::Ring> m_ring;
     qint64 m_ttlS;
     qint64 m_entryMaxBytes;
     int m_lockTimeoutMs;
