@@ -339,13 +339,12 @@ private slots:
     void reverseProxyInFrontOfWebServer()
     {
         QTemporaryDir dir;
-        const QString file = writeFile(
-            dir, "proxy.infralab.json",
-            topology(R"([ { "id": "proxy", "kind": "reverse-proxy",
+        const QString file = writeFile(dir, "proxy.infralab.json",
+                                       topology(R"([ { "id": "proxy", "kind": "reverse-proxy",
                             "config": { "port": 0, "cache": true } },
                           { "id": "web", "kind": "web-server", "config": { "port": 0 } },
                           { "id": "lonely", "kind": "reverse-proxy", "config": { "port": 0 } } ])",
-                     R"([ { "from": "proxy", "to": "web" } ])"));
+                                                R"([ { "from": "proxy", "to": "web" } ])"));
         Lab lab({file});
         QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
         const QString proxy = lab.url("proxy", "reverse-proxy");
