@@ -84,11 +84,19 @@ void LinkDrag::moveTo(const QPointF &scenePos)
         target = nullptr;
     setTarget(target);
 
+    // Into the target's facing side: its left edge when it lies to the right, else its right
+    // edge, so a link drawn backwards curves round instead of looping through the cards.
     const QPointF start = m_caller->mapToScene(NodeItem::handleCenter());
-    const QPointF end = target ? target->pos() - QPointF(NodeItem::Width / 2, 0) : scenePos;
+    QPointF end = scenePos;
+    qreal entry = 1; // the direction in which the curve arrives
+    if (target) {
+        const bool forward = target->pos().x() - NodeItem::Width / 2 >= start.x();
+        entry = forward ? 1 : -1;
+        end = target->pos() - QPointF(entry * NodeItem::Width / 2, 0);
+    }
     const qreal pull = std::max(std::abs(end.x() - start.x()) * 0.5, 40.0);
     QPainterPath path(start);
-    path.cubicTo(start + QPointF(pull, 0), end - QPointF(pull, 0), end);
+    path.cubicTo(start + QPointF(pull, 0), end - QPointF(entry * pull, 0), end);
     m_preview->setPath(path);
 }
 

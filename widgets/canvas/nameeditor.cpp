@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPalette>
+#include <QStyleOptionGraphicsItem>
 #include <QTextDocument>
 #include <QWidget>
 
@@ -50,7 +51,10 @@ void NameEditor::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     painter->setPen(QPen(palette.color(QPalette::Highlight), 1.5));
     painter->setBrush(palette.color(QPalette::Base));
     painter->drawRoundedRect(boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-    QGraphicsTextItem::paint(painter, option, widget);
+    // The frame above replaces the text item's dashed focus rectangle.
+    QStyleOptionGraphicsItem plain(*option);
+    plain.state &= ~(QStyle::State_HasFocus | QStyle::State_Selected);
+    QGraphicsTextItem::paint(painter, &plain, widget);
 }
 
 } // namespace infralab

@@ -93,10 +93,16 @@ QRectF NodeItem::boundingRect() const
 
 QPainterPath NodeItem::shape() const
 {
-    QPainterPath path;
-    path.addRoundedRect(cardRect(), Radius, Radius);
-    path.addEllipse(handleCenter(), HandleRadius + 4, HandleRadius + 4);
-    return path.simplified();
+    // The card and its handle's reach, as one outline (a plain path of both would leave their
+    // overlap outside under the odd-even rule). Every card has the same one: computed once.
+    static const QPainterPath outline = [] {
+        QPainterPath card;
+        card.addRoundedRect(cardRect(), Radius, Radius);
+        QPainterPath handle;
+        handle.addEllipse(handleCenter(), HandleRadius + 4, HandleRadius + 4);
+        return card.united(handle);
+    }();
+    return outline;
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
