@@ -16,6 +16,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -404,6 +406,44 @@ private slots:
               Qt::NoButton);
         QCOMPARE(view->horizontalScrollBar()->value(), h + 80);
         QCOMPARE(stack()->count(), 0);
+    }
+
+    void contextMenus_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QStringList>("actions");
+        QTest::newRow("node") << "web-1"
+                              << QStringList{"&Rename", "D&uplicate", "Cu&t", "&Copy", "&Delete"};
+        QTest::newRow("link") << "link" << QStringList{"&Delete"};
+        QTest::newRow("empty canvas") << "" << QStringList{"&Paste", "Select &All", "&Fit to View"};
+    }
+
+    void contextMenus()
+    {
+        QFETCH(QString, target);
+        QFETCH(QStringList, actions);
+        QPointF scenePos(-300, 400); // nothing there
+        if (target == "link")
+            scenePos = scene()->linkItem("gen", "lb")->path().pointAtPercent(0.5);
+        else if (!target.isEmpty())
+            scenePos = scene()->nodeItem(target)->pos();
+        const QPoint pos = viewPos(scenePos);
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(viewport(), &event);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = m_window->findChild<QMenu *>(QString(), Qt::FindDirectChildrenOnly),
+                     menu && menu->isVisible()));
+        QStringList texts;
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator())
+                texts.append(action->text());
+        }
+        QCOMPARE(texts, actions);
+        if (target == "web-1")
+            QCOMPARE(scene()->selectedNodeIds(), QStringList{"web-1"});
+        if (target == "link")
+            QCOMPARE(scene()->selectedLinks().size(), 1);
+        menu->close();
     }
 
     void overviewMovesTheView()

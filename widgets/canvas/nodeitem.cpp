@@ -35,6 +35,8 @@ NodeItem::NodeItem(const QString &id, const KindStyle *style)
 {
     setFlags(ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
+    // Cards are small and costly to draw (SVG icon, text); panning then blits their pixmaps.
+    setCacheMode(DeviceCoordinateCache);
     setZValue(1); // above links
 }
 
