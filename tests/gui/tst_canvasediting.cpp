@@ -408,6 +408,24 @@ private slots:
         QCOMPARE(stack()->count(), 0);
     }
 
+    void spaceDragPans()
+    {
+        TopologyView *view = m_window->view();
+        const int v = view->verticalScrollBar()->value();
+        const QPoint from(600, 700); // empty canvas
+        QTest::keyPress(view, Qt::Key_Space);
+        drag(viewport(), from, from + QPoint(0, -60));
+        QTest::keyRelease(view, Qt::Key_Space);
+        QCOMPARE(view->verticalScrollBar()->value(), v + 60);
+        QVERIFY(scene()->selectedNodeIds().isEmpty()); // no rubber band selection either
+
+        // Without Space the same drag draws a rubber band instead.
+        const QPoint topLeft = viewPos(QPointF(-400, -200));
+        drag(viewport(), topLeft, viewPos(QPointF(100, 100)));
+        QCOMPARE(view->verticalScrollBar()->value(), v + 60);
+        QCOMPARE(scene()->selectedNodeIds(), QStringList({"gen", "lb"}));
+    }
+
     void contextMenus_data()
     {
         QTest::addColumn<QString>("target");
