@@ -1,5 +1,7 @@
 #include "model/topology.h"
 
+#include <algorithm>
+
 namespace infralab {
 
 int Topology::indexOfNode(QStringView id) const
@@ -50,6 +52,30 @@ QList<int> Topology::linksTo(QStringView id) const
             result.append(int(i));
     }
     return result;
+}
+
+QHash<QString, int> Topology::callerDepths(const std::function<bool(const Link &)> &follow) const
+{
+    QHash<QString, int> depth;
+    for (const Node &node : nodes)
+        depth.insert(node.id, 0);
+    const int limit = int(nodes.size());
+    for (int round = 0; round < limit; ++round) {
+        bool changed = false;
+        for (const Link &link : links) {
+            if (!depth.contains(link.from) || !depth.contains(link.to) || link.from == link.to
+                || (follow && !follow(link)))
+                continue;
+            const int candidate = std::min(depth.value(link.from) + 1, limit);
+            if (candidate > depth.value(link.to)) {
+                depth[link.to] = candidate;
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    return depth;
 }
 
 QString Topology::uniqueId(QStringView prefix) const

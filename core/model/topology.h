@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPointF>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace infralab {
@@ -58,6 +60,11 @@ public:
     int indexOfLink(QStringView from, QStringView to) const;
     QList<int> linksFrom(QStringView id) const;
     QList<int> linksTo(QStringView id) const;
+
+    // For every node, the length of the longest chain of callers above it (0 for nodes nothing
+    // calls), following only the links `follow` accepts (all when empty). Cycles are cut:
+    // depths stop growing after nodes.size() rounds. Layouts place columns by it.
+    QHash<QString, int> callerDepths(const std::function<bool(const Link &)> &follow = {}) const;
 
     // A fresh id for a new node of `kind`: `web-1`, `web-2`, … (the catalogue's id prefix).
     QString uniqueId(QStringView prefix) const;

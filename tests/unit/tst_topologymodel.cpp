@@ -55,6 +55,37 @@ private slots:
         QCOMPARE(t.linksTo(u"app"), (QList<int>{2}));
     }
 
+    void callerDepths()
+    {
+        Topology t;
+        for (const char *id : {"load", "lb", "web-1", "web-2", "app", "db"})
+            t.nodes.append(Node{QString::fromLatin1(id), "web-server"});
+        const auto link = [&t](const char *from, const char *to) {
+            t.links.append(Link{QString::fromLatin1(from), QString::fromLatin1(to)});
+        };
+        link("load", "lb");
+        link("lb", "web-1");
+        link("lb", "web-2");
+        link("web-1", "app");
+        link("web-2", "app");
+        link("app", "db");
+        link("db", "app");      // a cycle: depths stop growing instead of running away
+        link("web-2", "web-2"); // a self link is ignored
+        const QHash<QString, int> depth = t.callerDepths();
+        QCOMPARE(depth.value("load"), 0);
+        QCOMPARE(depth.value("lb"), 1);
+        QCOMPARE(depth.value("web-1"), 2);
+        QCOMPARE(depth.value("web-2"), 2);
+        QVERIFY(depth.value("app") >= 3 && depth.value("app") <= 6);
+        QVERIFY(depth.value("db") <= 6);
+
+        const QHash<QString, int> onlyFromLb
+            = t.callerDepths([](const Link &l) { return l.from == QLatin1String("lb"); });
+        QCOMPARE(onlyFromLb.value("lb"), 0);
+        QCOMPARE(onlyFromLb.value("web-1"), 1);
+        QCOMPARE(onlyFromLb.value("app"), 0);
+    }
+
     void catalogueHasEveryKind()
     {
         const QStringList expected

@@ -8,34 +8,6 @@
 
 namespace infralab {
 
-namespace {
-
-// Longest caller chain above each node; cycles stop growing after nodes.size() rounds.
-QHash<QString, int> trafficDepths(const Topology &topology)
-{
-    QHash<QString, int> depth;
-    for (const Node &node : topology.nodes)
-        depth.insert(node.id, 0);
-    const int limit = int(topology.nodes.size());
-    for (int round = 0; round < limit; ++round) {
-        bool changed = false;
-        for (const Link &link : topology.links) {
-            if (!depth.contains(link.from) || !depth.contains(link.to))
-                continue;
-            const int candidate = std::min(depth.value(link.from) + 1, limit);
-            if (candidate > depth.value(link.to)) {
-                depth[link.to] = candidate;
-                changed = true;
-            }
-        }
-        if (!changed)
-            break;
-    }
-    return depth;
-}
-
-} // namespace
-
 QHash<QString, QPointF> AutoLayout::place(const Topology &topology)
 {
     QRectF placed;
@@ -48,7 +20,7 @@ QHash<QString, QPointF> AutoLayout::place(const Topology &topology)
         anyPlaced = true;
     }
 
-    const QHash<QString, int> depth = trafficDepths(topology);
+    const QHash<QString, int> depth = topology.callerDepths();
     QHash<int, QStringList> columns;
     int maxRows = 0;
     for (const Node &node : topology.nodes) {

@@ -11,35 +11,6 @@
 
 namespace infralab {
 
-namespace {
-
-// Longest chain of callers in the same tier above each node; cycles stop after n rounds.
-QHash<QString, int> depthsWithinTier(const Topology &topology, const QHash<QString, int> &tier)
-{
-    QHash<QString, int> depth;
-    for (const Node &node : topology.nodes)
-        depth.insert(node.id, 0);
-    const int limit = int(topology.nodes.size());
-    for (int round = 0; round < limit; ++round) {
-        bool changed = false;
-        for (const Link &link : topology.links) {
-            if (!depth.contains(link.from) || !depth.contains(link.to) || link.from == link.to
-                || tier.value(link.from) != tier.value(link.to))
-                continue;
-            const int candidate = std::min(depth.value(link.from) + 1, limit);
-            if (candidate > depth.value(link.to)) {
-                depth[link.to] = candidate;
-                changed = true;
-            }
-        }
-        if (!changed)
-            break;
-    }
-    return depth;
-}
-
-} // namespace
-
 QHash<QString, QPointF> TierLayout::arrange(const Topology &topology)
 {
     const ComponentCatalogue &catalogue = ComponentCatalogue::instance();
@@ -48,7 +19,9 @@ QHash<QString, QPointF> TierLayout::arrange(const Topology &topology)
         const KindInfo *info = catalogue.find(node.kind);
         tier.insert(node.id, int(info ? info->category : Category::Compute));
     }
-    const QHash<QString, int> depth = depthsWithinTier(topology, tier);
+    // Depth counts only callers in the same tier: a proxy in front of a balancer.
+    const QHash<QString, int> depth = topology.callerDepths(
+        [&tier](const Link &link) { return tier.value(link.from) == tier.value(link.to); });
 
     // (tier, depth) → node ids in file order; std::map keeps the columns sorted.
     std::map<std::pair<int, int>, QStringList> columns;
