@@ -29,7 +29,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webserver_vs_nginx import cpu_seconds, free_port, run_wrk, wait_port  # noqa: E402
+from webserver_vs_nginx import cpu_seconds, free_port, run_wrk, stop_all, wait_port  # noqa: E402
 
 
 def main():
@@ -174,14 +174,7 @@ http {{
               f"infralab proxy {med(ours_hop):.1f} us (chain - direct web "
               f"{med(ours_web):.1f} us); ratio {med(ours_hop) / med(nginx_hop):.2f} (lower is better)")
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.send_signal(signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)
 
 

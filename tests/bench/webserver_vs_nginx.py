@@ -63,6 +63,18 @@ def wait_port(port, timeout=10):
     return False
 
 
+def stop_all(procs):
+    """SIGTERM every process we started (by its PID), then wait; kill what does not exit."""
+    for p in procs:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 def run_wrk(url, seconds, pid):
     before = cpu_seconds(pid)
     start = time.time()
@@ -190,14 +202,7 @@ http {{
             for s in sockets:
                 s.close()
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.send_signal(signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)
 
 
