@@ -4,7 +4,6 @@
 #include "components/reverseproxy/responsecache.h"
 #include "components/webserver/requestconditions.h"
 #include "http/responseparser.h"
-#include "net/connectionshard.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -190,19 +189,7 @@ void ReverseProxyHandler::handle(httpserver::HttpExchange &exchange)
 // One combined-format entry per response, as the web server logs (nginx's access_log).
 void ReverseProxyHandler::finished(const httpserver::HttpExchange &exchange)
 {
-    const http::RequestHead &request = exchange.request();
-    webserver::AccessLogEntry entry;
-    entry.remote = exchange.peerAddress().toByteArray();
-    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
-    entry.requestLine
-        = request.methodToken.toByteArray() + ' ' + request.target.toByteArray()
-          + (request.version == http::HttpVersion::Http10 ? " HTTP/1.0" : " HTTP/1.1");
-    entry.status = exchange.status();
-    entry.bytes = exchange.bodyBytesSent();
-    entry.referer = request.field("Referer").toByteArray();
-    entry.userAgent = request.field("User-Agent").toByteArray();
-    entry.durationMs = net::steadyNowMs() - exchange.startedMs();
-    m_accessLog->append(*m_ring, std::move(entry));
+    m_accessLog->record(*m_ring, exchange);
 }
 
 void ReverseProxyHandler::lookUp(httpserver::HttpExchange &exchange, const QByteArray &primaryKey,

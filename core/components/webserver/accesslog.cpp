@@ -1,5 +1,10 @@
 #include "components/webserver/accesslog.h"
 
+#include "httpserver/httpexchange.h"
+#include "net/connectionshard.h"
+
+#include <QDateTime>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -82,6 +87,32 @@ void AccessLog::append(Ring &ring, AccessLogEntry entry)
         ring.entries[ring.next] = std::move(entry);
         ring.next = (ring.next + 1) % ring.entries.size();
     }
+}
+
+void AccessLog::record(Ring &ring, const httpserver::HttpExchange &exchange)
+{
+    const http::RequestHead &request = exchange.request();
+    AccessLogEntry entry;
+    entry.remote = exchange.peerAddress().toByteArray();
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    // "GET /path HTTP/1.1" in one allocation (this runs once per response).
+    const QByteArrayView version
+        = request.version == http::HttpVersion::Http10 ? " HTTP/1.0" : " HTTP/1.1";
+    entry.requestLine.resize(request.methodToken.size() + 1 + request.target.size()
+                             + version.size());
+    char *out = entry.requestLine.data();
+    std::memcpy(out, request.methodToken.data(), size_t(request.methodToken.size()));
+    out += request.methodToken.size();
+    *out++ = ' ';
+    std::memcpy(out, request.target.data(), size_t(request.target.size()));
+    out += request.target.size();
+    std::memcpy(out, version.data(), size_t(version.size()));
+    entry.status = exchange.status();
+    entry.bytes = exchange.bodyBytesSent();
+    entry.referer = request.field("Referer").toByteArray();
+    entry.userAgent = request.field("User-Agent").toByteArray();
+    entry.durationMs = net::steadyNowMs() - exchange.startedMs();
+    append(ring, std::move(entry));
 }
 
 QList<AccessLogEntry> AccessLog::snapshot(int max) const

@@ -10,6 +10,10 @@
 #include <thread>
 #include <vector>
 
+namespace infralab::httpserver {
+class HttpExchange;
+}
+
 namespace infralab::webserver {
 
 // One request as nginx's `combined` log format records it, plus the duration.
@@ -46,6 +50,9 @@ public:
     // A new ring for one handler; the log keeps it for snapshots.
     std::shared_ptr<Ring> addRing();
     void append(Ring &ring, AccessLogEntry entry);
+    // The entry for a finished exchange (remote, request line, status, bytes, referer, user
+    // agent, duration), appended to `ring`: what every HTTP component's finished() records.
+    void record(Ring &ring, const httpserver::HttpExchange &exchange);
     // Every kept entry of every thread, oldest first; thread-safe. `max` < 0 = all.
     QList<AccessLogEntry> snapshot(int max = -1) const;
     // Lines dropped from the file because the disk did not keep up (more than 8 MiB queued).

@@ -5,9 +5,6 @@
 #include "components/webserver/requestconditions.h"
 #include "components/webserver/staticpath.h"
 #include "httpserver/errorpage.h"
-#include "net/connectionshard.h"
-
-#include <QDateTime>
 
 #include <cerrno>
 
@@ -267,19 +264,7 @@ void StaticFileHandler::sendErrorPage(HttpExchange &exchange, int status, QByteA
 
 void StaticFileHandler::finished(const HttpExchange &exchange)
 {
-    const http::RequestHead &request = exchange.request();
-    AccessLogEntry entry;
-    entry.remote = exchange.peerAddress().toByteArray();
-    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
-    entry.requestLine
-        = request.methodToken.toByteArray() + ' ' + request.target.toByteArray()
-          + (request.version == http::HttpVersion::Http10 ? " HTTP/1.0" : " HTTP/1.1");
-    entry.status = exchange.status();
-    entry.bytes = exchange.bodyBytesSent();
-    entry.referer = request.field("Referer").toByteArray();
-    entry.userAgent = request.field("User-Agent").toByteArray();
-    entry.durationMs = net::steadyNowMs() - exchange.startedMs();
-    m_settings->accessLog->append(*m_ring, std::move(entry));
+    m_settings->accessLog->record(*m_ring, exchange);
 }
 
 } // namespace infralab::webserver
