@@ -3,6 +3,8 @@
 #include "httpserver/httpserver.h"
 #include "net/eventlooppool.h"
 
+#include "common/testclients.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
@@ -24,6 +26,9 @@
 // The reverse-proxy node end to end: real curl (and raw sockets for what curl will not send)
 // through the proxy to in-process upstreams that count what reaches them.
 using namespace infralab;
+using infralab::testing::closedPort;
+using infralab::testing::curl;
+using infralab::testing::CurlResult;
 using namespace infralab::httpserver;
 using namespace infralab::reverseproxy;
 
@@ -146,25 +151,6 @@ public:
     }
 };
 
-struct CurlResult
-{
-    int exitCode = -1;
-    QByteArray out;
-};
-
-CurlResult curl(const QStringList &arguments, int timeoutMs = 20000)
-{
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral("curl"), arguments);
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput()};
-}
-
 // A header's value in curl -i output, or "-" when absent.
 QByteArray header(const QByteArray &response, const QByteArray &name)
 {
@@ -181,13 +167,6 @@ QByteArray bodyOf(const QByteArray &response)
 {
     const qsizetype end = response.indexOf("\r\n\r\n");
     return end < 0 ? QByteArray() : response.mid(end + 4);
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
 }
 
 // Raw bytes to the proxy; everything it answers until it closes (or 5 s pass).

@@ -1,6 +1,8 @@
 #include "format/topologyreader.h"
 #include "validation/problem.h"
 
+#include "common/testclients.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -59,14 +61,6 @@ QString staticSiteOnPortZero(const QTemporaryDir &dir)
     }
     root.insert("nodes", nodes);
     return writeFile(dir, "static-site.infralab.json", QJsonDocument(root).toJson());
-}
-
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        qFatal("cannot find a free port");
-    return server.serverPort();
 }
 
 bool isListening(quint16 port)
@@ -386,7 +380,7 @@ private slots:
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         const quint16 taken = blocker.serverPort();
-        const quint16 first = freePort();
+        const quint16 first = infralab::testing::closedPort();
         QTemporaryDir dir;
         const QString file = writeFile(
             dir, "taken.infralab.json",

@@ -3,6 +3,8 @@
 #include "upstream/httpforwarder.h"
 #include "upstream/upstreamrequest.h"
 
+#include "common/testclients.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -20,6 +22,9 @@
 #include <mutex>
 
 using namespace infralab;
+using infralab::testing::closedPort;
+using infralab::testing::curl;
+using infralab::testing::CurlResult;
 using namespace infralab::httpserver;
 using namespace infralab::upstream;
 
@@ -171,36 +176,6 @@ public:
 private:
     HttpForwarder m_forwarder;
 };
-
-struct CurlResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// curl, waited for with a spinning event loop.
-CurlResult curl(const QStringList &arguments, int timeoutMs = 20000)
-{
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral("curl"), arguments);
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 } // namespace
 
