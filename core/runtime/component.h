@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 
 namespace infralab::runtime {
+
+struct UpstreamLink;
 
 // One running node of a topology: the objects that serve the node's kind on its port(s).
 // Made by the ComponentFactory from the node's effective config, started and stopped by
@@ -36,8 +40,32 @@ public:
     // first add nothing.
     virtual void stop() = 0;
 
+    // Live changes while running. Each returns true when the running component took the
+    // change without dropping connections; false means the runtime must restart the node to
+    // apply it (the default). `config` is the node's effective config; `upstreams` its
+    // running HTTP callees in file order, with their link settings.
+    virtual bool applyConfig(const QJsonObject &config)
+    {
+        Q_UNUSED(config);
+        return false;
+    }
+    virtual bool setUpstreams(const QList<UpstreamLink> &upstreams)
+    {
+        Q_UNUSED(upstreams);
+        return false;
+    }
+
+    // Kind-specific live state for the control API and the GUI (a balancer's backends, a
+    // generator's progress), as JSON; empty when the kind has none. Called from the
+    // component's thread.
+    virtual QJsonObject details() const { return {}; }
+
 signals:
     void stopped();
+    // Something the user should see on the timeline: `type` is a short stable word
+    // ("health-down", "health-up", "ejected", "returned", "config-applied", …), `message` a
+    // sentence for people. May be emitted from any thread (the runtime connects queued).
+    void eventRaised(const QString &type, const QString &message);
 
 protected:
     // For stop() implementations with nothing to wait for.

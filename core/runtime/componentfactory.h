@@ -17,6 +17,14 @@ namespace infralab::runtime {
 
 class Component;
 
+// One link of a node to a running callee, as a creator and a live rewire see it.
+struct UpstreamLink
+{
+    QString nodeId;     // the callee
+    quint16 port = 0;   // its bound port on 127.0.0.1
+    QJsonObject config; // the link's effective config (load-balancer links: weight, backup, …)
+};
+
 // What a creator needs to build the component of one node.
 struct ComponentContext
 {
@@ -30,6 +38,8 @@ struct ComponentContext
     // (a kind not implemented yet is skipped, so it has no port).
     QList<quint16> upstreamPorts;
     bool hasHttpCallees = false;
+    // The same running HTTP callees with their ids and link settings, in file order.
+    QList<UpstreamLink> upstreams;
 
     // `path` as written in the config, made absolute against the topology file's folder
     // (DESIGN.md: relative paths in config resolve there). Empty stays empty.

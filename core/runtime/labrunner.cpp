@@ -58,8 +58,13 @@ bool LabRunner::startNode(const Topology &topology, const QString &nodeId,
         if (!calleeInfo || calleeInfo->urlScheme != QLatin1String("http"))
             continue;
         context.hasHttpCallees = true;
-        if (const Component *running = component(callee->id); running && running->port() != 0)
+        if (const Component *running = component(callee->id); running && running->port() != 0) {
             context.upstreamPorts.append(running->port());
+            const Link &link = topology.links.at(linkIndex);
+            context.upstreams.append(
+                {callee->id, running->port(),
+                 info ? catalogue.effectiveLinkConfig(*info, link.config) : link.config});
+        }
     }
 
     QString error;
