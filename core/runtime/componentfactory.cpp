@@ -1,6 +1,7 @@
 #include "runtime/componentfactory.h"
 
 #include "runtime/component.h"
+#include "runtime/loadbalancercomponent.h"
 #include "runtime/reverseproxycomponent.h"
 #include "runtime/webservercomponent.h"
 
@@ -20,6 +21,7 @@ ComponentFactory ComponentFactory::builtIn()
     ComponentFactory factory;
     factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
     factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
+    factory.add(QStringLiteral("load-balancer"), &LoadBalancerComponent::create);
     return factory;
 }
 
