@@ -60,7 +60,7 @@ void BackendTable::setBackends(const QList<BackendLink> &links)
                                                             .arg(link.settings.weight));
         } else {
             backend = std::make_shared<Backend>(link.nodeId, link.port, link.settings, m_clock());
-            if (current->generation > 0) // not for the initial set
+            if (m_populated) // not for the initial set
                 raise(QStringLiteral("added"),
                       QStringLiteral("%1 joined the pool on port %2 (weight %3)")
                           .arg(link.nodeId)
@@ -84,6 +84,7 @@ void BackendTable::setBackends(const QList<BackendLink> &links)
                   .arg(old->nodeId)
                   .arg(old->active.load()));
     }
+    m_populated = true;
     publish(std::move(next));
     sweepDrained();
 }

@@ -99,6 +99,7 @@ private:
     std::vector<std::pair<QObject *, std::function<void()>>> m_waiters;
     std::atomic<quint64> m_generation{0};
     std::atomic<int> m_queued{0};
+    bool m_populated = false; // setBackends() ran once: later additions are events
 };
 
 } // namespace infralab::loadbalancer
