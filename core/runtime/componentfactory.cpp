@@ -2,6 +2,7 @@
 
 #include "runtime/component.h"
 #include "runtime/reverseproxycomponent.h"
+#include "runtime/trafficgeneratorcomponent.h"
 #include "runtime/webservercomponent.h"
 
 #include <algorithm>
@@ -20,6 +21,7 @@ ComponentFactory ComponentFactory::builtIn()
     ComponentFactory factory;
     factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
     factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
+    factory.add(QStringLiteral("traffic-generator"), &TrafficGeneratorComponent::create);
     return factory;
 }
 
