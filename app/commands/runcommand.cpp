@@ -3,6 +3,7 @@
 #include "commands/console.h"
 #include "commands/terminationsignals.h"
 #include "commands/validatecommand.h"
+#include "components/trafficgenerator/generatorreport.h"
 #include "format/topologyreader.h"
 #include "runtime/component.h"
 #include "runtime/labrunner.h"
@@ -149,6 +150,16 @@ int RunCommand::runTopology(const Options &options)
             } else if (state == runtime::NodeState::Failed) {
                 console::err(nodeId + QStringLiteral(": ") + detail + QLatin1Char('\n'));
             }
+        });
+    // Each traffic generator's wrk-like summary once it has stopped (callers stop first, so
+    // before the servers it loaded drain).
+    QObject::connect(
+        &runner, &runtime::LabRunner::nodeStateChanged, &runner,
+        [&runner, &exitStatus](const QString &nodeId, runtime::NodeState state, const QString &) {
+            const runtime::Component *component = runner.component(nodeId);
+            if (state == runtime::NodeState::Stopped && exitStatus == ExitSuccess && component
+                && component->kind() == QLatin1String("traffic-generator"))
+                console::out(trafficgenerator::summaryText(nodeId, component->details()));
         });
     QObject::connect(&runner, &runtime::LabRunner::stopped, &runner, [&] {
         if (exitStatus != ExitSuccess) {
