@@ -26,7 +26,11 @@ GeneratorWorker::GeneratorWorker(WorkerPlan plan, std::shared_ptr<GeneratorStats
     , m_rng(m_plan.seed)
 {}
 
-GeneratorWorker::~GeneratorWorker() = default;
+GeneratorWorker::~GeneratorWorker()
+{
+    // Connections leave the poller's set as they close: before the poller goes.
+    qDeleteAll(findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 void GeneratorWorker::start()
 {
@@ -42,6 +46,7 @@ void GeneratorWorker::start()
     }
     m_targetCurrent.assign(std::size_t(m_plan.targets.size()), 0);
     m_mix.emplace(m_plan.requests, m_plan.keys, m_plan.keepAlive, hosts);
+    m_poller = new ReadinessPoller(this);
 
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(std::clamp(m_plan.timeoutMs / 4, 5, 100));
@@ -153,7 +158,8 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
         user.perTarget.assign(std::size_t(m_plan.targets.size()), nullptr);
     ClientConnection *&connection = user.perTarget[std::size_t(target)];
     if (!connection) {
-        connection = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, this);
+        connection
+            = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, m_poller, this);
         connection->setTag(userIndex);
     }
     const RequestMix::Request request = m_mix->next(target, m_rng);
@@ -163,10 +169,10 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
     user.deadlineUs = nowUs + qint64(m_plan.timeoutMs) * 1000;
     ++m_inFlight;
     ++m_sent;
-    m_stats->countSent(request.head.size() + request.body.size());
+    m_stats->countSent(request.bytes.size());
     if (m_plan.model == LoadModel::Open && nowUs - dueUs > GeneratorStats::LateAfterUs)
         m_stats->countLate();
-    connection->send(request.head, request.body, request.framing, request.idempotent);
+    connection->send(request.bytes, request.headSize, request.framing, request.idempotent);
 }
 
 void GeneratorWorker::responseComplete(ClientConnection *connection, int status)

@@ -116,6 +116,7 @@ private:
     int m_activeUsers = 0;
     int m_inFlight = 0;
     qint64 m_sent = 0;
+    ReadinessPoller *m_poller = nullptr;
     QTimer *m_arrivalTimer = nullptr; // open: the next due request; closed: profile steps
     qint64 m_armedForUs = -1;
     QTimer *m_sleepTimer = nullptr;
