@@ -435,6 +435,13 @@
     </message>
 </context>
 <context>
+    <name>ConfigForm</name>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+</context>
+<context>
     <name>DesignLints</name>
     <message>
         <source>%1 is a single point of failure: every app server depends on this one database</source>
@@ -573,6 +580,63 @@
     </message>
 </context>
 <context>
+    <name>SetLinkConfigCommand</name>
+    <message>
+        <source>Reset %1 of %2 → %3</source>
+        <translation>%1 von %2 → %3 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 → %3</source>
+        <translation>%1 von %2 → %3 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 of %n links</source>
+        <translation>
+            <numerusform>%1 von %n Verknüpfung zurücksetzen</numerusform>
+            <numerusform>%1 von %n Verknüpfungen zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 of %n links</source>
+        <translation>
+            <numerusform>%1 von %n Verknüpfung setzen</numerusform>
+            <numerusform>%1 von %n Verknüpfungen setzen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetNodeConfigCommand</name>
+    <message>
+        <source>Reset %1 of %2</source>
+        <translation>%1 von %2 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 of %n nodes</source>
+        <translation>
+            <numerusform>%1 von %n Knoten zurücksetzen</numerusform>
+            <numerusform>%1 von %n Knoten zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 of %n nodes</source>
+        <translation>
+            <numerusform>%1 von %n Knoten setzen</numerusform>
+            <numerusform>%1 von %n Knoten setzen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetNodeDescriptionCommand</name>
+    <message>
+        <source>Describe %1</source>
+        <translation>Beschreibung von %1 ändern</translation>
+    </message>
+</context>
+<context>
     <name>TierLayout</name>
     <message>
         <source>Arrange by tier</source>
@@ -588,6 +652,21 @@
     <message>
         <source>The clipboard holds no nodes.</source>
         <translation>Die Zwischenablage enthält keine Knoten.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>Mixed values</source>
+        <translation>Unterschiedliche Werte</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
     </message>
 </context>
 <context>
@@ -692,6 +771,25 @@ Exit-Status:
     <message>
         <source>Try &apos;%1&apos; for more information.</source>
         <translation>&apos;%1&apos; liefert weitere Informationen.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ConfigForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standardwert: %1</translation>
+    </message>
+    <message>
+        <source>Reset to the default (%1)</source>
+        <translation>Auf den Standardwert zurücksetzen (%1)</translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation>%1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 (not applied)</source>
+        <translation>%1 (nicht übernommen)</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1009,118 @@ Exit-Status:
     </message>
 </context>
 <context>
+    <name>infralab::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Select a node or a link to see its settings.</source>
+        <translation>Wählen Sie einen Knoten oder eine Verknüpfung aus, um die Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nodes and links are selected. Select only nodes or only links to edit their settings.</source>
+        <translation>Knoten und Verknüpfungen sind ausgewählt. Wählen Sie nur Knoten oder nur Verknüpfungen aus, um ihre Einstellungen zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Nodes of different kinds are selected. Select nodes of one kind to edit them together.</source>
+        <translation>Knoten verschiedener Arten sind ausgewählt. Wählen Sie Knoten einer Art aus, um sie gemeinsam zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Links from different kinds of nodes are selected. Select links whose callers are of one kind to edit them together.</source>
+        <translation>Verknüpfungen von Knoten verschiedener Arten sind ausgewählt. Wählen Sie Verknüpfungen, deren Aufrufer von einer Art sind, um sie gemeinsam zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind this version knows; its settings are kept as they are.</source>
+        <translation>%1 ist keine Art, die diese Version kennt; die Einstellungen bleiben unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>Link settings</source>
+        <translation>Verknüpfungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>What this node is for</source>
+        <translation>Wofür dieser Knoten da ist</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links</source>
+        <translation>
+            <numerusform>%n Verknüpfung</numerusform>
+            <numerusform>%n Verknüpfungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Links from this kind of node (%1) have no settings.</source>
+        <translation>Verknüpfungen von dieser Knotenart (%1) haben keine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Aufrufer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ListEditor</name>
+    <message>
+        <source>Mixed values: an edit replaces the list in every selected item.</source>
+        <translation>Unterschiedliche Werte: Eine Änderung ersetzt die Liste in allen ausgewählten Elementen.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Add a request</source>
+        <translation>Anfrage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>Ausgewählte Zeilen entfernen</translation>
+    </message>
+</context>
+<context>
     <name>infralab::MainWindow</name>
     <message>
         <source>No topology yet.
@@ -1030,6 +1240,29 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>Data</source>
         <translation>Daten</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::PathEditor</name>
+    <message>
+        <source>Choose a folder or a file</source>
+        <translation>Ordner oder Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Folder…</source>
+        <translation>&amp;Ordner auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose F&amp;ile…</source>
+        <translation>&amp;Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose Folder for %1</source>
+        <translation>Ordner für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Choose File for %1</source>
+        <translation>Datei für %1 auswählen</translation>
     </message>
 </context>
 <context>
