@@ -5,7 +5,7 @@
 #include "commands/validatecommand.h"
 #include "format/topologyreader.h"
 #include "runtime/component.h"
-#include "runtime/labrunner.h"
+#include "runtime/lab.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -136,11 +136,11 @@ int RunCommand::runTopology(const Options &options)
 
     // Installed before anything listens, so a signal during the start still drains.
     TerminationSignals termination;
-    runtime::LabRunner runner(runtime::ComponentFactory::builtIn());
+    runtime::Lab runner(runtime::ComponentFactory::builtIn());
     int exitStatus = ExitSuccess;
 
     QObject::connect(
-        &runner, &runtime::LabRunner::nodeStateChanged, &runner,
+        &runner, &runtime::Lab::nodeStateChanged, &runner,
         [&topology](const QString &nodeId, runtime::NodeState state, const QString &detail) {
             if (state == runtime::NodeState::Skipped) {
                 console::err(tr("%1: %2 nodes are not implemented yet; skipped")
@@ -150,7 +150,7 @@ int RunCommand::runTopology(const Options &options)
                 console::err(nodeId + QStringLiteral(": ") + detail + QLatin1Char('\n'));
             }
         });
-    QObject::connect(&runner, &runtime::LabRunner::stopped, &runner, [&] {
+    QObject::connect(&runner, &runtime::Lab::stopped, &runner, [&] {
         if (exitStatus != ExitSuccess) {
             console::error(
                 tr("%1 was not started; nothing is left running.").arg(options.fileName));
@@ -161,7 +161,8 @@ int RunCommand::runTopology(const Options &options)
                      [&runner] { runner.stop(); });
 
     const QString topologyDir = QFileInfo(options.fileName).absolutePath();
-    if (!runner.start(topology, topologyDir, options.threads)) {
+    if (!runner.start(topology, topologyDir, options.threads,
+                      runtime::Lab::FailurePolicy::StopAll)) {
         exitStatus = ExitFailure;
         return QCoreApplication::exec(); // until the rollback has closed every port
     }
