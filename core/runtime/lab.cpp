@@ -19,6 +19,7 @@ struct Lab::Slot
     quint16 port = 0;               // last bound port: a restart binds it again
     QList<UpstreamLink> upstreams;  // as the running component last got them
     metrics::TrafficTotals retired; // what earlier runs of the node served
+    QJsonObject lastDetails;        // details() as the component stopped
     bool everRan = false;
     bool restartWhenStopped = false;
     bool removed = false; // gone from the topology: forgotten once stopped
@@ -218,6 +219,7 @@ void Lab::componentStopped(const QString &nodeId, const Component *component)
     if (!slot || slot->component.get() != component)
         return;
     slot->component->addTraffic(slot->retired);
+    slot->lastDetails = slot->component->details();
     slot->component.reset();
     setState(nodeId, *slot, NodeState::Stopped);
     if (slot->removed) {
@@ -402,6 +404,14 @@ Component *Lab::component(const QString &nodeId)
 {
     const std::shared_ptr<Slot> slot = m_slots.value(nodeId);
     return slot ? slot->component.get() : nullptr;
+}
+
+QJsonObject Lab::details(const QString &nodeId) const
+{
+    const std::shared_ptr<Slot> slot = m_slots.value(nodeId);
+    if (!slot)
+        return {};
+    return slot->component ? slot->component->details() : slot->lastDetails;
 }
 
 void Lab::stop()

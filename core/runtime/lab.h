@@ -64,6 +64,9 @@ public:
     QString stateDetail(const QString &nodeId) const;
     const Component *component(const QString &nodeId) const;
     Component *component(const QString &nodeId);
+    // The component's details() while it runs, else what it showed when it last stopped (a
+    // generator's summary after the run).
+    QJsonObject details(const QString &nodeId) const;
     const EventLog &events() const { return m_events; }
     metrics::MetricsCollector &metrics() { return *m_metrics; }
     const metrics::MetricsCollector &metrics() const { return *m_metrics; }
