@@ -84,7 +84,8 @@ void MetricsCollector::sampleNow()
         if (!history) {
             history = std::make_shared<History>();
             history->firstMs = history->lastTickMs = history->secondStartMs = now;
-            // Counts from before the first sample belong to the first interval.
+            // Intervals start at the first sample: what came before is in the totals only.
+            history->lastTick = history->secondStart = sample.totals;
         }
         snapshot->nodes.append(measure(sample, *history, now));
         seen.insert(sample.nodeId, std::move(history));
