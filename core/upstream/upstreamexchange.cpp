@@ -39,7 +39,10 @@ UpstreamExchange::~UpstreamExchange()
 void UpstreamExchange::start()
 {
     m_pool.track(this);
-    if (net::StreamSocket *socket = m_pool.takeIdle(m_port)) {
+    // A stale pooled connection is replaced by a fresh one for idempotent requests anyway
+    // (retryOnFreshConnection), so only the others pay for the liveness probe.
+    if (net::StreamSocket *socket
+        = m_pool.takeIdle(m_port, !http::isIdempotent(m_request.method))) {
         m_reused = true;
         attach(socket);
         sendRequest();
@@ -188,6 +191,8 @@ bool UpstreamExchange::parseHead()
         m_remaining = m_head.contentLength;
         m_reusable = m_head.keepAlive;
         m_chunked.reset();
+        if (deliverWhole(result.consumed))
+            return false;
         m_state = State::Body;
         m_listener->upstreamHead(m_head);
         if (m_state == State::Done)
@@ -195,6 +200,25 @@ bool UpstreamExchange::parseHead()
         m_in.remove(0, result.consumed);
         return true;
     }
+}
+
+bool UpstreamExchange::deliverWhole(qsizetype headLength)
+{
+    if (m_framing != http::BodyFraming::ContentLength || !m_listener->acceptsWhole()
+        || m_in.size() - headLength < m_remaining)
+        return false;
+    if (m_in.size() - headLength > m_remaining)
+        m_reusable = false; // more than the framing allowed: never reuse this connection
+    m_state = State::Done;
+    m_pool.untrack(this);
+    if (m_reusable && !m_eof && m_socket && m_socket->isOpen() && m_socket->pendingBytes() == 0) {
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_pool.giveBack(m_port, std::exchange(m_socket, nullptr));
+    }
+    closeSocket();
+    // m_in stays untouched during the call: the head's and the body's views point into it.
+    m_listener->upstreamWhole(m_head, QByteArrayView(m_in).sliced(headLength, m_remaining));
+    return true;
 }
 
 void UpstreamExchange::deliverBody()

@@ -27,6 +27,15 @@ public:
     virtual void upstreamHead(const http::ResponseHead &head) = 0; // final head (1xx skipped)
     virtual void upstreamBody(QByteArrayView data) = 0;            // decoded (de-chunked) bytes
     virtual void upstreamFinished(UpstreamOutcome outcome) = 0;
+    // A Content-Length response whose whole body came in with its head (the usual small
+    // answer) is then reported in one call instead of head, body and finished(Complete), so a
+    // relay can answer its client with one write. The connection is already back in the pool.
+    virtual bool acceptsWhole() const { return false; }
+    virtual void upstreamWhole(const http::ResponseHead &head, QByteArrayView body)
+    {
+        Q_UNUSED(head);
+        Q_UNUSED(body);
+    }
 };
 
 // One request/response on an upstream connection to 127.0.0.1:port, taken from the pool or
@@ -70,6 +79,7 @@ private:
     void onReadable();
     void process();
     bool parseHead();
+    bool deliverWhole(qsizetype headLength);
     void deliverBody();
     void socketFailed();
     void checkDeadline(qint64 nowMs);

@@ -36,13 +36,13 @@ static bool looksAlive(const net::StreamSocket *socket)
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
-net::StreamSocket *UpstreamPool::takeIdle(quint16 port)
+net::StreamSocket *UpstreamPool::takeIdle(quint16 port, bool probe)
 {
     auto it = m_idle.find(port);
     while (it != m_idle.end() && !it->isEmpty()) {
         net::StreamSocket *socket = it->takeLast().socket;
         disconnect(socket, nullptr, this, nullptr);
-        if (socket->isOpen() && looksAlive(socket)) {
+        if (socket->isOpen() && (!probe || looksAlive(socket))) {
             ++m_reused;
             return socket;
         }

@@ -48,8 +48,9 @@ private:
         qint64 sinceMs;
     };
 
-    // A live idle connection for `port` (ownership passes to the caller), or null.
-    net::StreamSocket *takeIdle(quint16 port);
+    // A live idle connection for `port` (ownership passes to the caller), or null. With
+    // `probe`, one that has anything to read (a FIN that was not handled yet) is skipped.
+    net::StreamSocket *takeIdle(quint16 port, bool probe = true);
     // Back after a response that completed cleanly with keep-alive.
     void giveBack(quint16 port, net::StreamSocket *socket);
     void track(UpstreamExchange *exchange);

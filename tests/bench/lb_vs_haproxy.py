@@ -9,7 +9,7 @@ CPU 0 (`wrk -t1 -c50`); runs alternate for ROUNDS rounds in rotating order, each
 http-keep-alive`, `option forwardfor`, timeouts connect 5s / client 30s / server 30s, three
 `server` lines (no checks) to one static nginx worker listening on three ports (the
 webserver_vs_nginx.py configuration). InfraLab chain: one `infralab run --threads 1` process
-holding the load-balancer node (round-robin, its default health checks every 2 s) and the
+holding the load-balancer node (round-robin, health checks of the file every 2 s) and the
 three web-server nodes it links to. Reported: the median of the paired end-to-end req/s
 ratios (min-max), the CPU microseconds per request of each chain, and of the balancer hop
 alone: the haproxy process is measured directly; ours is the chain's CPU minus that of our
@@ -99,7 +99,8 @@ backend be
 {servers}""")
     topology = os.path.join(work, "bench.infralab.json")
     nodes = [{"id": "lb", "kind": "load-balancer",
-              "config": {"port": lb_port, "algorithm": "round-robin"}}]
+              "config": {"port": lb_port, "algorithm": "round-robin",
+                         "health_check_path": f"/{name}"}}]
     nodes += [{"id": f"web-{i + 1}", "kind": "web-server",
                "config": {"port": p, "root": www, "gzip": False}} for i, p in enumerate(web_ports)]
     with open(topology, "w") as f:
