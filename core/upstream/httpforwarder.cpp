@@ -295,8 +295,7 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
     const bool replaySafe
         = outcome == UpstreamOutcome::ResetBeforeResponse && http::isIdempotent(m_request.method);
     if (nothingSent || replaySafe) {
-        m_upstream->deleteLater();
-        m_upstream = nullptr;
+        m_forwarder.m_pool->retire(std::exchange(m_upstream, nullptr));
         if (attempt())
             return;
     }
@@ -306,8 +305,7 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
 void HttpForwarder::Relay::done()
 {
     // Called from callbacks of the client exchange or of the upstream one: delete from the
-    // event loop. If the forwarder goes first, its destructor deletes us and the queued call
-    // dies with the pool.
+    // event loop (retire()).
     if (auto tap = std::exchange(m_tap, nullptr))
         tap->finished(false);
     if (m_client) {
@@ -317,16 +315,26 @@ void HttpForwarder::Relay::done()
     }
     if (m_upstream) {
         m_upstream->cancel();
-        m_upstream->deleteLater();
-        m_upstream = nullptr;
+        m_forwarder.m_pool->retire(std::exchange(m_upstream, nullptr));
     }
     m_route.reset(); // a balancer's slot is free as soon as the exchange ends
-    HttpForwarder *forwarder = &m_forwarder;
+    m_forwarder.retire(this);
+}
+
+void HttpForwarder::retire(Relay *relay)
+{
+    // One posted event per batch of finished relays. If the forwarder goes first, its
+    // destructor deletes them and the queued call dies with the pool.
+    m_retired.append(relay);
+    if (m_retired.size() > 1)
+        return;
     QMetaObject::invokeMethod(
-        forwarder->m_pool.get(),
-        [forwarder, this] {
-            if (forwarder->m_relays.remove(this))
-                delete this;
+        m_pool.get(),
+        [this] {
+            for (Relay *relay : std::exchange(m_retired, {})) {
+                if (m_relays.remove(relay))
+                    delete relay;
+            }
         },
         Qt::QueuedConnection);
 }
@@ -338,6 +346,7 @@ HttpForwarder::HttpForwarder(QList<quint16> upstreamPorts, const UpstreamOptions
 
 HttpForwarder::~HttpForwarder()
 {
+    m_retired.clear();
     qDeleteAll(std::exchange(m_relays, {}));
     m_pool.reset();
 }

@@ -45,7 +45,8 @@ public:
 // response. A pooled connection that dies before any response byte is replaced once by a
 // fresh one, when that is safe: idempotent method, or the request was never sent.
 // Lives in the pool's thread as the pool's child (the pool deletes leftovers first, while it
-// is still whole); delete it with deleteLater() (its owner may be inside one of its callbacks).
+// is still whole); hand it to UpstreamPool::retire() when done (its owner may be inside one
+// of its callbacks), which deletes finished exchanges in batches from the event loop.
 class UpstreamExchange final : public QObject
 {
     Q_OBJECT
