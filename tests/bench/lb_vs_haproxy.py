@@ -16,7 +16,10 @@ alone: the haproxy process is measured directly; ours is the chain's CPU minus t
 web servers answering wrk directly in the same process (measured in the same rounds).
 
 Usage: tests/bench/lb_vs_haproxy.py [--infralab build/release/app/infralab]
-           [--rounds 5] [--seconds 5] [--size 1024]
+           [--rounds 5] [--seconds 5] [--size 1024] [--threads 1]
+On a busy machine the scheduler gives each runnable thread a share of CPU 1: the HAProxy chain
+is two processes, ours one thread, so its req/s suffers more from other load than its CPU per
+request does (performance.md: drop runs when other processes used more than a quarter core).
 Everything listens on 127.0.0.1 only; every process started is stopped by its PID.
 """
 import argparse
@@ -43,6 +46,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="network threads of the infralab process (all pinned to CPU 1)")
     args = ap.parse_args()
     for tool in ("haproxy", "nginx", "wrk", "taskset"):
         if not find(tool):
@@ -119,7 +124,7 @@ backend be
         procs.append(haproxy)
         env = dict(os.environ, QT_NO_GLIB="1")
         ours = subprocess.Popen(["taskset", "-c", "1", args.infralab, "run", topology,
-                                 "--threads", "1"], env=env, stdout=subprocess.PIPE,
+                                 "--threads", str(args.threads)], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
         procs.append(ours)
         for port in nginx_ports + web_ports + [haproxy_port, lb_port]:
