@@ -3,6 +3,7 @@
 #include "runtime/component.h"
 #include "runtime/loadbalancercomponent.h"
 #include "runtime/reverseproxycomponent.h"
+#include "runtime/trafficgeneratorcomponent.h"
 #include "runtime/webservercomponent.h"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ ComponentFactory ComponentFactory::builtIn()
     factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
     factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
     factory.add(QStringLiteral("load-balancer"), &LoadBalancerComponent::create);
+    factory.add(QStringLiteral("traffic-generator"), &TrafficGeneratorComponent::create);
     return factory;
 }
 
