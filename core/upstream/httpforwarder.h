@@ -102,11 +102,13 @@ private:
     class Relay;
     friend class Relay;
     quint16 nextPort() { return m_ports.at(int(m_next++ % unsigned(m_ports.size()))); }
+    void retire(Relay *relay);
 
     QList<quint16> m_ports;
     UpstreamOptions m_options;
     std::unique_ptr<UpstreamPool> m_pool;
     QSet<Relay *> m_relays;
+    QList<Relay *> m_retired; // finished, deleted from the event loop in one batch
     unsigned m_next = 0;
 };
 
