@@ -5,6 +5,7 @@
 #include "model/topology.h"
 
 #include <QApplication>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QSet>
@@ -21,6 +22,9 @@ constexpr qreal IconBox = 34;
 constexpr qreal Padding = 10;
 constexpr qreal IconGap = 5;
 constexpr qreal ShadowOffset = 2;
+// Below this scale names are too small to read: a card is drawn as a plain tile in its kind's
+// colours, which also keeps zoomed-out frames of large topologies cheap.
+constexpr qreal DetailedScale = 0.4;
 
 bool isDark(const QPalette &palette)
 {
@@ -114,13 +118,19 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF card = cardRect();
     const bool selected = option->state & QStyle::State_Selected;
 
+    const QColor fill
+        = dark ? palette.color(QPalette::Window).lighter(135) : palette.color(QPalette::Base);
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+        < DetailedScale) {
+        paintTile(painter, fill, selected);
+        return;
+    }
+
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, dark ? 90 : 28));
     painter->drawRoundedRect(card.translated(0, ShadowOffset), Radius, Radius);
 
-    const QColor fill
-        = dark ? palette.color(QPalette::Window).lighter(135) : palette.color(QPalette::Base);
     QColor border = palette.color(QPalette::WindowText);
     border.setAlphaF(dark ? 0.22f : 0.18f);
     painter->setBrush(fill);
@@ -178,12 +188,42 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 }
 
+void NodeItem::paintTile(QPainter *painter, const QColor &fill, bool selected) const
+{
+    const QRectF card = cardRect();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(selected ? QPen(m_accent, 0) : Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRect(card);
+    painter->fillRect(QRectF(card.left(), card.top(), card.width(), card.height() * 0.2), m_accent);
+    if (m_highlight != Highlight::None) {
+        const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
+                                                               : QColor(0xe0, 0x31, 0x31);
+        painter->setPen(QPen(judged, 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(card);
+    }
+}
+
 void NodeItem::paintIcon(QPainter *painter, const QRectF &rect) const
 {
-    if (m_icon) {
-        // The icons are complete category-coloured tiles; drawn as vectors, so crisp at any DPR.
-        m_icon->render(painter, rect);
+    const QPaintEngine *engine = painter->paintEngine();
+    if (m_icon && engine && engine->type() != QPaintEngine::Raster) {
+        m_icon->render(painter, rect); // vector output (SVG export, printing) stays vector
         return;
+    }
+    if (m_icon) {
+        // The icons are complete category-coloured tiles, rendered at the exact device size
+        // (zoom × device pixel ratio), so they stay crisp; the style shares them between cards.
+        const qreal deviceScale
+            = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+              * painter->device()->devicePixelRatioF();
+        const int pixels = qRound(rect.width() * deviceScale);
+        const QPixmap pixmap = m_style->iconPixmap(m_kind, pixels);
+        if (!pixmap.isNull()) {
+            painter->drawPixmap(rect, pixmap, QRectF(pixmap.rect()));
+            return;
+        }
     }
     // Unknown kind or missing icon: a tile with the kind's initial, so the card still reads.
     painter->setPen(Qt::NoPen);

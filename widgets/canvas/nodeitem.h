@@ -60,6 +60,7 @@ protected:
 
 private:
     void paintIcon(QPainter *painter, const QRectF &rect) const;
+    void paintTile(QPainter *painter, const QColor &fill, bool selected) const;
 
     const QString m_id;
     const KindStyle *m_style;

@@ -194,9 +194,9 @@ void InspectorDock::rebuild()
     const QList<ConfigKey> &schema = forLinks ? info.linkConfig : info.config;
     layout->addWidget(sectionLabel(forLinks ? tr("Link settings") : tr("Settings"), page));
     if (schema.isEmpty()) {
-        m_messageLabel = new QLabel(
-            tr("Links from this kind of node (%1) have no settings.").arg(catalogueText(info.displayName)),
-            page);
+        m_messageLabel = new QLabel(tr("Links from this kind of node (%1) have no settings.")
+                                        .arg(catalogueText(info.displayName)),
+                                    page);
         m_messageLabel->setWordWrap(true);
         m_messageLabel->setForegroundRole(QPalette::PlaceholderText);
         layout->addWidget(m_messageLabel);
