@@ -271,8 +271,11 @@ private slots:
         QTest::keyClicks(spin, "8080");
         QTest::keyClick(spin, Qt::Key_Return);
         QLabel *problem = inspector()->form()->problemLabel("port");
-        QVERIFY(problem->isVisible());
+        QTRY_VERIFY(problem->isVisible());
         QVERIFY2(problem->text().contains("8080"), qPrintable(problem->text()));
+        // Undone, the clash and its message are gone.
+        stack()->undo();
+        QTRY_VERIFY(!problem->isVisible());
     }
 
     void typingIntoALineEditMerges()
@@ -584,6 +587,7 @@ private slots:
         QTest::addColumn<QString>("selection");
         QTest::newRow("light") << false << "lb";
         QTest::newRow("dark") << true << "load";
+        QTest::newRow("link") << false << "lb>web-2";
     }
 
     void screenshots()
@@ -611,11 +615,25 @@ private slots:
             QApplication::setPalette(palette);
         }
         m_window->resize(1600, 1000);
-        scene()->selectNodes({selection});
+        if (selection.contains('>')) {
+            scene()->clearSelection();
+            scene()
+                ->linkItem(selection.section('>', 0, 0), selection.section('>', 1))
+                ->setSelected(true);
+        } else {
+            scene()->selectNodes({selection});
+        }
+        if (selection == "lb") { // a refused value, flagged inline
+            QDoubleSpinBox *spin = numberEditor("port")->spinBox();
+            spin->setFocus();
+            spin->selectAll();
+            QTest::keyClicks(spin, "70000");
+            QTest::keyClick(spin, Qt::Key_Return);
+        }
         QCoreApplication::processEvents();
         QTest::qWait(50);
         const QString name = QStringLiteral("editor-%1%2.png")
-                                 .arg(dark ? "dark" : "light")
+                                 .arg(QTest::currentDataTag())
                                  .arg(qEnvironmentVariable("QT_SCALE_FACTOR") == "2" ? "-2x" : "");
         QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
         QApplication::setPalette(original);
