@@ -1,4 +1,5 @@
 #include "canvas/linkitem.h"
+#include "canvas/nodeitem.h"
 #include "canvas/topologyscene.h"
 #include "docks/editordocks.h"
 #include "document/document.h"
@@ -588,6 +589,7 @@ private slots:
         QTest::newRow("light") << false << "lb";
         QTest::newRow("dark") << true << "load";
         QTest::newRow("link") << false << "lb>web-2";
+        QTest::newRow("live") << true << "app"; // a preview of the running lab's card states
     }
 
     void screenshots()
@@ -629,6 +631,16 @@ private slots:
             spin->selectAll();
             QTest::keyClicks(spin, "70000");
             QTest::keyClick(spin, Qt::Key_Return);
+        }
+        if (QTest::currentDataTag() == QByteArray("live")) {
+            for (NodeItem *item : scene()->nodeItems()) {
+                item->setRunState(NodeItem::RunState::Running);
+                item->setBadge("120 req/s");
+            }
+            scene()->nodeItem("web-2")->setRunState(NodeItem::RunState::Degraded);
+            scene()->nodeItem("web-2")->setBadge("12% errors");
+            scene()->nodeItem("db")->setRunState(NodeItem::RunState::Failed);
+            scene()->nodeItem("db")->setBadge("down");
         }
         QCoreApplication::processEvents();
         QTest::qWait(50);

@@ -79,6 +79,35 @@ void NodeItem::setHighlight(Highlight highlight)
     update();
 }
 
+void NodeItem::setRunState(RunState state)
+{
+    if (m_runState == state)
+        return;
+    m_runState = state;
+    update();
+}
+
+QColor NodeItem::runStateColor(RunState state)
+{
+    switch (state) {
+    case RunState::None: break;
+    case RunState::Starting: return QColor(0x4d, 0xab, 0xf7);
+    case RunState::Running: return QColor(0x2f, 0x9e, 0x44);
+    case RunState::Degraded: return QColor(0xf0, 0x8c, 0x00);
+    case RunState::Failed: return QColor(0xe0, 0x31, 0x31);
+    case RunState::Stopped: return QColor(0x86, 0x8e, 0x96);
+    }
+    return {};
+}
+
+void NodeItem::setBadge(const QString &text)
+{
+    if (m_badge == text)
+        return;
+    m_badge = text;
+    update();
+}
+
 bool NodeItem::isOnHandle(const QPointF &itemPos)
 {
     const QPointF d = itemPos - handleCenter();
@@ -93,8 +122,8 @@ QRectF NodeItem::cardRect()
 
 QRectF NodeItem::boundingRect() const
 {
-    // Room for the selection outline and the shadow.
-    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 3 + ShadowOffset);
+    // Room for the selection outline, the shadow, the handle and a badge on the bottom edge.
+    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 14);
 }
 
 QPainterPath NodeItem::shape() const
@@ -133,8 +162,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     QColor border = palette.color(QPalette::WindowText);
     border.setAlphaF(dark ? 0.22f : 0.18f);
+    // Selection in the palette's highlight with a soft halo, the same for every kind, so it
+    // is never mistaken for a category (the stripe) or a run state (the dot).
+    const QColor highlight = palette.color(QPalette::Highlight);
+    if (selected) {
+        QColor halo = highlight;
+        halo.setAlphaF(0.3f);
+        painter->setPen(QPen(halo, 5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card, Radius, Radius);
+    }
     painter->setBrush(fill);
-    painter->setPen(selected ? QPen(m_accent, 2) : QPen(border, 1));
+    painter->setPen(selected ? QPen(highlight, 2) : QPen(border, 1));
     if (m_highlight != Highlight::None) {
         const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
                                                                : QColor(0xe0, 0x31, 0x31);
@@ -181,6 +220,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QRectF(left, titleTop + titleMetrics.height(), textWidth, kindMetrics.height()),
         Qt::AlignCenter, kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
 
+    paintLiveState(painter, palette, fill);
+
     if (option->state & QStyle::State_MouseOver) {
         painter->setPen(QPen(fill, 1.5));
         painter->setBrush(m_accent);
@@ -188,11 +229,41 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 }
 
+void NodeItem::paintLiveState(QPainter *painter, const QPalette &palette, const QColor &fill) const
+{
+    const QRectF card = cardRect();
+    if (m_runState != RunState::None) {
+        constexpr qreal Dot = 5;
+        painter->setPen(QPen(fill, 1.5));
+        painter->setBrush(runStateColor(m_runState));
+        painter->drawEllipse(QPointF(card.right() - 12, card.top() + 13), Dot, Dot);
+    }
+    if (!m_badge.isEmpty()) {
+        QFont font = painter->font();
+        font.setBold(false);
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * 0.9);
+        const QFontMetricsF metrics(font);
+        const qreal width = std::min(metrics.horizontalAdvance(m_badge) + 12, card.width() - 16);
+        const qreal height = metrics.height() + 2;
+        const QRectF pill(-width / 2, card.bottom() - height / 2, width, height);
+        painter->setPen(
+            QPen(m_runState == RunState::None ? m_accent : runStateColor(m_runState), 1));
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->drawRoundedRect(pill, height / 2, height / 2);
+        painter->setFont(font);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(pill, Qt::AlignCenter,
+                          metrics.elidedText(m_badge, Qt::ElideRight, width - 8));
+    }
+}
+
 void NodeItem::paintTile(QPainter *painter, const QColor &fill, bool selected) const
 {
     const QRectF card = cardRect();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(selected ? QPen(m_accent, 0) : Qt::NoPen);
+    painter->setPen(selected ? QPen(QApplication::palette().color(QPalette::Highlight), 0)
+                             : Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRect(card);
     painter->fillRect(QRectF(card.left(), card.top(), card.width(), card.height() * 0.2), m_accent);
