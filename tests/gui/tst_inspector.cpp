@@ -477,6 +477,29 @@ private slots:
         QCOMPARE(stack()->count(), before + 6);
     }
 
+    void editingKeysStayInTheInspector()
+    {
+        scene()->selectNodes({"load"});
+        const int before = stack()->count();
+        QComboBox *mode = qobject_cast<EnumEditor *>(form()->editor("mode"))->comboBox();
+        mode->setFocus();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(mode->hasFocus());
+        // Delete on a focused combo box does not reach the canvas's Delete shortcut.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
+        QVERIFY(m_window->document()->topology().findNode(u"load"));
+        QCOMPARE(stack()->count(), before);
+        // In the request table Delete removes the selected rows.
+        auto *list = qobject_cast<ListEditor *>(form()->editor("requests"));
+        list->table()->setFocus();
+        QTRY_VERIFY(list->table()->hasFocus());
+        list->table()->selectRow(0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
+        QVERIFY(m_window->document()->topology().findNode(u"load"));
+        QCOMPARE(node("load").config.value("requests").toArray().size(), 1);
+        QCOMPARE(stack()->count(), before + 1);
+    }
+
     void stringListTable()
     {
         scene()->selectNodes({"web-1"});
