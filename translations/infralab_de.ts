@@ -428,6 +428,18 @@
         <source>Idle connections kept open to each upstream; 0 opens a new connection per request.</source>
         <translation>Zu jedem Upstream offen gehaltene Verbindungen im Leerlauf; 0 öffnet für jede Anfrage eine neue Verbindung.</translation>
     </message>
+    <message>
+        <source>Stop sending after this many requests (like hey -n); 0 sets no limit.</source>
+        <translation>Nach so vielen Anfragen nicht mehr senden (wie hey -n); 0 setzt keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Skew of the zipf distribution: key k is drawn with weight 1/k^exponent; larger values make the hot keys hotter.</source>
+        <translation>Schiefe der Zipf-Verteilung: Schlüssel k wird mit dem Gewicht 1/k^Exponent gezogen; größere Werte machen die häufigen Schlüssel noch häufiger.</translation>
+    </message>
+    <message>
+        <source>Extra targets outside the lab, as http://127.0.0.1:PORT (this machine only), sent to alongside the linked nodes.</source>
+        <translation>Zusätzliche Ziele außerhalb des Labors, als http://127.0.0.1:PORT (nur dieser Rechner), die neben den verbundenen Knoten Anfragen erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigForm</name>
@@ -1360,27 +1372,6 @@ Open one with File › Open… or pick an example.</source>
         <translation>Alle Knoten einer Topologie ohne Fenster starten; bei SIGINT/SIGTERM anhalten.</translation>
     </message>
     <message>
-        <source>Usage: infralab run FILE [--duration S] [--threads N]</source>
-        <translation>Aufruf: infralab run FILE [--duration S] [--threads N]</translation>
-    </message>
-    <message>
-        <source>Starts every node of a topology file on 127.0.0.1 without a window, callees
-before callers. Prints &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos; for each listening node, then &apos;ready&apos;.
-Runs until SIGINT or SIGTERM (or the duration), drains the connections and
-exits. Nodes of kinds this version cannot run yet are reported and skipped.
-
-Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot
-start (nothing is then left running); 2 on usage errors.</source>
-        <translation>Startet alle Knoten einer Topologiedatei ohne Fenster auf 127.0.0.1, aufgerufene
-Knoten vor ihren Aufrufern. Gibt für jeden lauschenden Knoten &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos;
-aus, danach &apos;ready&apos;. Läuft bis SIGINT oder SIGTERM (oder bis die Dauer um ist),
-lässt die Verbindungen auslaufen und beendet sich. Knoten von Typen, die diese
-Version noch nicht ausführen kann, werden gemeldet und übersprungen.
-
-Exit-Status: 0 nach sauberem Anhalten; 1, wenn die Datei ungültig ist oder ein
-Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</translation>
-    </message>
-    <message>
         <source>Stop by itself after S seconds (0: run until stopped).</source>
         <translation>Nach S Sekunden von selbst anhalten (0: bis zum Anhalten laufen).</translation>
     </message>
@@ -1391,10 +1382,6 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>Topology file (*.infralab.json).</source>
         <translation>Topologiedatei (*.infralab.json).</translation>
-    </message>
-    <message>
-        <source>run: --control is not available in this version yet.</source>
-        <translation>run: --control ist in dieser Version noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>run: no FILE given.</source>
@@ -1419,6 +1406,55 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>%1 was not started; nothing is left running.</source>
         <translation>%1 wurde nicht gestartet; es läuft nichts mehr.</translation>
+    </message>
+    <message>
+        <source>Usage: infralab run FILE [--duration S] [--threads N] [--control PORT] [--report FILE]</source>
+        <translation>Aufruf: infralab run FILE [--duration S] [--threads N] [--control PORT] [--report FILE]</translation>
+    </message>
+    <message>
+        <source>Starts every node of a topology file on 127.0.0.1 without a window, callees
+before callers. Prints &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos; for each listening node, then &apos;ready&apos;.
+Runs until SIGINT or SIGTERM (or the duration), drains the connections and
+exits. Nodes of kinds this version cannot run yet are reported and skipped.
+With --control, the control API (docs/control-api.md) listens on
+127.0.0.1:PORT and &apos;control &lt;url&gt;&apos; is printed before &apos;ready&apos;.
+
+Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot
+start (nothing is then left running); 2 on usage errors.</source>
+        <translation>Startet alle Knoten einer Topologiedatei ohne Fenster auf 127.0.0.1, aufgerufene
+Knoten vor ihren Aufrufern. Gibt für jeden lauschenden Knoten &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos;
+aus, danach &apos;ready&apos;. Läuft bis SIGINT oder SIGTERM (oder bis die Dauer um ist),
+lässt die Verbindungen auslaufen und beendet sich. Knoten von Typen, die diese
+Version noch nicht ausführen kann, werden gemeldet und übersprungen.
+Mit --control lauscht die Steuerschnittstelle (docs/control-api.md) auf
+127.0.0.1:PORT, und vor &apos;ready&apos; wird &apos;control &lt;url&gt;&apos; ausgegeben.
+
+Exit-Status: 0 nach sauberem Anhalten; 1, wenn die Datei ungültig ist oder ein
+Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Serve the control API (HTTP/JSON, Prometheus /metrics) on 127.0.0.1:PORT (0: a free port).</source>
+        <translation>Die Steuerschnittstelle (HTTP/JSON, Prometheus /metrics) auf 127.0.0.1:PORT anbieten (0: ein freier Port).</translation>
+    </message>
+    <message>
+        <source>When the run ends, write it as JSON to FILE (per node totals, generator summaries, per-second series).</source>
+        <translation>Am Ende des Laufs diesen als JSON nach FILE schreiben (Summen je Knoten, Zusammenfassungen der Lastgeneratoren, Zeitreihen je Sekunde).</translation>
+    </message>
+    <message>
+        <source>run: --control must be a port from 0 to 65535; got &apos;%1&apos;.</source>
+        <translation>run: --control muss ein Port von 0 bis 65535 sein; angegeben: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>run: --report needs a FILE.</source>
+        <translation>run: --report braucht eine Datei (FILE).</translation>
+    </message>
+    <message>
+        <source>control API: %1</source>
+        <translation>Steuerschnittstelle: %1</translation>
+    </message>
+    <message>
+        <source>--report: cannot write %1: %2</source>
+        <translation>--report: %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,17 @@
 #include "commands/console.h"
 #include "commands/terminationsignals.h"
 #include "commands/validatecommand.h"
+#include "components/trafficgenerator/generatorreport.h"
+#include "control/controlserver.h"
 #include "format/topologyreader.h"
 #include "runtime/component.h"
-#include "runtime/labrunner.h"
+#include "runtime/lab.h"
+#include "runtime/labreport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTimer>
 
 #include <cmath>
@@ -29,7 +34,7 @@ QString RunCommand::name() const
 
 QString RunCommand::synopsis() const
 {
-    return QStringLiteral("FILE [--duration S] [--threads N]");
+    return QStringLiteral("FILE [--duration S] [--threads N] [--control PORT] [--report FILE]");
 }
 
 QString RunCommand::summary() const
@@ -47,7 +52,8 @@ int RunCommand::run(const QStringList &arguments)
 
 std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &arguments) const
 {
-    const QString usage = tr("Usage: infralab run FILE [--duration S] [--threads N]");
+    const QString usage = tr(
+        "Usage: infralab run FILE [--duration S] [--threads N] [--control PORT] [--report FILE]");
     const QString helpCommand = QStringLiteral("infralab run --help");
 
     QCommandLineParser parser;
@@ -56,6 +62,8 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
            "before callers. Prints '<id> <kind> <url>' for each listening node, then 'ready'.\n"
            "Runs until SIGINT or SIGTERM (or the duration), drains the connections and\n"
            "exits. Nodes of kinds this version cannot run yet are reported and skipped.\n"
+           "With --control, the control API (docs/control-api.md) listens on\n"
+           "127.0.0.1:PORT and 'control <url>' is printed before 'ready'.\n"
            "\n"
            "Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot\n"
            "start (nothing is then left running); 2 on usage errors."));
@@ -66,11 +74,17 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
     const QCommandLineOption threadsOption(QStringLiteral("threads"),
                                            tr("Network threads (default: one per processor core)."),
                                            QStringLiteral("N"));
-    // Part of the command-line contract, but the control API is not in this version: refuse
-    // it rather than accept a port nothing would listen on.
-    QCommandLineOption controlOption(QStringLiteral("control"), QString(), QStringLiteral("PORT"));
-    controlOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({durationOption, threadsOption, controlOption});
+    const QCommandLineOption controlOption(
+        QStringLiteral("control"),
+        tr("Serve the control API (HTTP/JSON, Prometheus /metrics) on 127.0.0.1:PORT "
+           "(0: a free port)."),
+        QStringLiteral("PORT"));
+    const QCommandLineOption reportOption(
+        QStringLiteral("report"),
+        tr("When the run ends, write it as JSON to FILE (per node totals, generator "
+           "summaries, per-second series)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({durationOption, threadsOption, controlOption, reportOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("Topology file (*.infralab.json)."));
 
     if (!parser.parse(arguments))
@@ -80,10 +94,6 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
         const QString help = parser.helpText();
         console::out(usage + help.mid(help.indexOf(QLatin1Char('\n'))));
         return ExitSuccess;
-    }
-    if (parser.isSet(controlOption)) {
-        console::error(tr("run: --control is not available in this version yet."));
-        return ExitFailure;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
@@ -122,6 +132,21 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
                 usage, helpCommand);
         }
     }
+    if (parser.isSet(controlOption)) {
+        bool ok = false;
+        const QString text = parser.value(controlOption);
+        options.controlPort = text.toInt(&ok);
+        if (!ok || options.controlPort < 0 || options.controlPort > 65535) {
+            return console::usageError(
+                tr("run: --control must be a port from 0 to 65535; got '%1'.").arg(text), usage,
+                helpCommand);
+        }
+    }
+    if (parser.isSet(reportOption)) {
+        options.reportFile = parser.value(reportOption);
+        if (options.reportFile.isEmpty())
+            return console::usageError(tr("run: --report needs a FILE."), usage, helpCommand);
+    }
     return options;
 }
 
@@ -136,11 +161,24 @@ int RunCommand::runTopology(const Options &options)
 
     // Installed before anything listens, so a signal during the start still drains.
     TerminationSignals termination;
-    runtime::LabRunner runner(runtime::ComponentFactory::builtIn());
+    runtime::Lab lab(runtime::ComponentFactory::builtIn());
     int exitStatus = ExitSuccess;
 
+    // The control API binds first: a taken control port fails the run before any node listens.
+    std::unique_ptr<control::ControlServer> controlServer;
+    if (options.controlPort >= 0) {
+        controlServer = std::make_unique<control::ControlServer>(lab);
+        QString error;
+        if (!controlServer->listen(quint16(options.controlPort), &error)) {
+            console::error(tr("control API: %1").arg(error));
+            console::error(
+                tr("%1 was not started; nothing is left running.").arg(options.fileName));
+            return ExitFailure;
+        }
+    }
+
     QObject::connect(
-        &runner, &runtime::LabRunner::nodeStateChanged, &runner,
+        &lab, &runtime::Lab::nodeStateChanged, &lab,
         [&topology](const QString &nodeId, runtime::NodeState state, const QString &detail) {
             if (state == runtime::NodeState::Skipped) {
                 console::err(tr("%1: %2 nodes are not implemented yet; skipped")
@@ -150,38 +188,70 @@ int RunCommand::runTopology(const Options &options)
                 console::err(nodeId + QStringLiteral(": ") + detail + QLatin1Char('\n'));
             }
         });
-    QObject::connect(&runner, &runtime::LabRunner::stopped, &runner, [&] {
+    // Each traffic generator's wrk-like summary once it has stopped (callers stop first, so
+    // before the servers it loaded drain).
+    QObject::connect(
+        &lab, &runtime::Lab::nodeStateChanged, &lab,
+        [&lab, &topology, &exitStatus](const QString &nodeId, runtime::NodeState state,
+                                       const QString &) {
+            const Node *node = topology.findNode(nodeId);
+            if (state == runtime::NodeState::Stopped && exitStatus == ExitSuccess && node
+                && node->kind == QLatin1String("traffic-generator"))
+                console::out(trafficgenerator::summaryText(nodeId, lab.details(nodeId)));
+        });
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    QObject::connect(&lab, &runtime::Lab::stopped, &lab, [&] {
         if (exitStatus != ExitSuccess) {
             console::error(
                 tr("%1 was not started; nothing is left running.").arg(options.fileName));
+        } else if (!options.reportFile.isEmpty()
+                   && !writeReport(lab, options, started, QDateTime::currentDateTimeUtc())) {
+            exitStatus = ExitFailure;
         }
         QCoreApplication::exit(exitStatus);
     });
-    QObject::connect(&termination, &TerminationSignals::received, &runner,
-                     [&runner] { runner.stop(); });
+    QObject::connect(&termination, &TerminationSignals::received, &lab, [&lab] { lab.stop(); });
 
     const QString topologyDir = QFileInfo(options.fileName).absolutePath();
-    if (!runner.start(topology, topologyDir, options.threads)) {
+    if (!lab.start(topology, topologyDir, options.threads, runtime::Lab::FailurePolicy::StopAll)) {
         exitStatus = ExitFailure;
+        controlServer.reset();
         return QCoreApplication::exec(); // until the rollback has closed every port
     }
 
     for (const Node &node : topology.nodes) {
-        const runtime::Component *component = runner.component(node.id);
+        const runtime::Component *component = lab.component(node.id);
         if (component && !component->url().isEmpty())
             console::out(node.id + QLatin1Char(' ') + node.kind + QLatin1Char(' ')
                          + component->url() + QLatin1Char('\n'));
     }
+    if (controlServer)
+        console::out(QStringLiteral("control ") + controlServer->url() + QLatin1Char('\n'));
     console::out(QStringLiteral("ready\n"));
 
     QTimer duration;
     if (options.durationMs > 0) {
         duration.setSingleShot(true);
         duration.setTimerType(Qt::PreciseTimer); // a coarse timer may end up to 5% early
-        QObject::connect(&duration, &QTimer::timeout, &runner, [&runner] { runner.stop(); });
+        QObject::connect(&duration, &QTimer::timeout, &lab, [&lab] { lab.stop(); });
         duration.start(options.durationMs);
     }
     return QCoreApplication::exec();
+}
+
+bool RunCommand::writeReport(const runtime::Lab &lab, const Options &options,
+                             const QDateTime &started, const QDateTime &ended)
+{
+    const QJsonObject report
+        = runtime::labReport(lab, QFileInfo(options.fileName).absoluteFilePath(), started, ended);
+    QSaveFile out(options.reportFile);
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(QJsonDocument(report).toJson(QJsonDocument::Indented)) < 0 || !out.commit()) {
+        console::error(
+            tr("--report: cannot write %1: %2").arg(options.reportFile, out.errorString()));
+        return false;
+    }
+    return true;
 }
 
 } // namespace infralab

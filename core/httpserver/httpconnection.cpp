@@ -2,6 +2,7 @@
 
 #include "httpserver/errorpage.h"
 #include "httpserver/httpshard.h"
+#include "metrics/trafficrecorder.h"
 #include "net/connectionshard.h"
 #include "net/streamsocket.h"
 
@@ -26,7 +27,7 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
 {
     m_exchange.m_peerAddress = m_socket->peerAddress();
     connect(m_socket, &net::StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::closeNow);
+    connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::peerFailed);
     connect(m_socket, &net::StreamSocket::drained, this, [this] {
         if (m_state == State::Streaming) {
             pumpStream();
@@ -55,7 +56,15 @@ void HttpConnection::onReadyRead()
         qsizetype n = 0;
         const auto status = m_socket->readInto(m_in, room, &n);
         if (status == net::StreamSocket::ReadStatus::Data) {
-            m_shard->stats().bytesIn.fetch_add(quint64(n), std::memory_order_relaxed);
+            m_shard->traffic().addBytesIn(n);
+            if (const net::FaultPolicy *fault = m_shard->faults().policy()) [[unlikely]] {
+                if (const auto verdict = fault->onRead(n);
+                    verdict != net::FaultPolicy::Verdict::Pass) {
+                    m_socket->abort(verdict == net::FaultPolicy::Verdict::Reset);
+                    closeNow();
+                    return;
+                }
+            }
             if (n < room)
                 break;
             continue;
@@ -63,7 +72,7 @@ void HttpConnection::onReadyRead()
         if (status == net::StreamSocket::ReadStatus::WouldBlock)
             break;
         if (status == net::StreamSocket::ReadStatus::Error) {
-            closeNow();
+            peerFailed();
             return;
         }
         endOfStream = true;
@@ -116,11 +125,11 @@ void HttpConnection::processInput()
             return;
         }
         if (result.isError()) {
-            failRequest(result.httpStatus);
+            failRequest(result.httpStatus, metrics::ErrorKind::Protocol);
             return;
         }
         m_headLength = result.consumed;
-        m_shard->stats().requests.fetch_add(1, std::memory_order_relaxed);
+        m_shard->traffic().addRequest();
         switch (m_head.framing) {
         case http::BodyFraming::None:
         case http::BodyFraming::UntilClose: dispatch({}, m_headLength); break;
@@ -150,7 +159,7 @@ bool HttpConnection::readBody()
         const http::ParseResult result = m_chunked.feed(
             QByteArrayView(m_in).sliced(bodyStart + m_chunkConsumed), m_chunkedBody);
         if (result.isError()) {
-            failRequest(result.httpStatus);
+            failRequest(result.httpStatus, metrics::ErrorKind::Protocol);
             return false;
         }
         m_chunkConsumed += result.consumed;
@@ -178,7 +187,7 @@ void HttpConnection::dispatch(QByteArrayView body, qsizetype requestLength)
     m_state = State::Handling;
     m_deadlineMs = NoDeadline;
     m_socket->setReadEnabled(false); // pipelined bytes wait in the kernel: views stay valid
-    m_exchange.reset(&m_head, body, net::steadyNowMs());
+    m_exchange.reset(&m_head, body, net::steadyNowUs());
     ++m_requestsServed;
     if (m_draining || !m_head.keepAlive || m_requestsServed >= m_shard->options().keepAliveRequests)
         m_exchange.m_closeAfter = true;
@@ -189,8 +198,7 @@ void HttpConnection::dispatch(QByteArrayView body, qsizetype requestLength)
 
 void HttpConnection::writeResponse(QByteArrayView head, QByteArrayView body)
 {
-    m_shard->stats().bytesOut.fetch_add(quint64(head.size() + body.size()),
-                                        std::memory_order_relaxed);
+    m_shard->traffic().addBytesOut(head.size() + body.size());
     m_socket->write(head, body);
     if (m_state == State::Closed)
         return;
@@ -200,7 +208,7 @@ void HttpConnection::writeResponse(QByteArrayView head, QByteArrayView body)
 void HttpConnection::startStream(QByteArrayView head, qint64 length,
                                  std::unique_ptr<BodySource> source)
 {
-    m_shard->stats().bytesOut.fetch_add(quint64(head.size()), std::memory_order_relaxed);
+    m_shard->traffic().addBytesOut(head.size());
     m_socket->write(head);
     if (m_state == State::Closed)
         return;
@@ -222,7 +230,7 @@ void HttpConnection::pumpStream()
             closeNow(); // socket gone, or the file shrank: truncate, never pad
             return;
         }
-        m_shard->stats().bytesOut.fetch_add(quint64(sent), std::memory_order_relaxed);
+        m_shard->traffic().addBytesOut(sent);
         m_stream->advance(sent);
         fileOffset += sent;
         m_streamRemaining -= sent;
@@ -237,7 +245,7 @@ void HttpConnection::pumpStream()
             closeNow(); // the client sees a truncated body, never padding
             return;
         }
-        m_shard->stats().bytesOut.fetch_add(quint64(got), std::memory_order_relaxed);
+        m_shard->traffic().addBytesOut(got);
         m_socket->write(QByteArrayView(m_streamChunk.constData(), got));
         if (m_state == State::Closed)
             return;
@@ -255,7 +263,7 @@ void HttpConnection::pumpStream()
 
 void HttpConnection::startPush(QByteArrayView head)
 {
-    m_shard->stats().bytesOut.fetch_add(quint64(head.size()), std::memory_order_relaxed);
+    m_shard->traffic().addBytesOut(head.size());
     m_socket->write(head);
     if (m_state == State::Closed)
         return;
@@ -266,8 +274,7 @@ bool HttpConnection::pushBody(QByteArrayView first, QByteArrayView second)
 {
     if (m_state != State::Pushing)
         return false;
-    m_shard->stats().bytesOut.fetch_add(quint64(first.size() + second.size()),
-                                        std::memory_order_relaxed);
+    m_shard->traffic().addBytesOut(first.size() + second.size());
     m_socket->write(first, second);
     if (m_state != State::Pushing)
         return false; // the write failed: closeNow() cancelled the exchange
@@ -290,8 +297,7 @@ void HttpConnection::abortExchange()
     m_exchange.m_finished = true;
     m_exchange.m_onDrained = nullptr;
     m_exchange.m_onCancelled = nullptr;
-    const int statusClass = std::clamp(m_exchange.m_status / 100, 1, 5);
-    m_shard->stats().responses[statusClass].fetch_add(1, std::memory_order_relaxed);
+    countResponse();
     m_shard->handler().finished(m_exchange);
     if (headSent)
         closeGracefully(); // flush what was relayed, then FIN: the client sees a short body
@@ -309,8 +315,7 @@ void HttpConnection::exchangeComplete()
     m_exchange.m_finished = true;
     m_exchange.m_onDrained = nullptr;
     m_exchange.m_onCancelled = nullptr;
-    const int statusClass = std::clamp(m_exchange.m_status / 100, 1, 5);
-    m_shard->stats().responses[statusClass].fetch_add(1, std::memory_order_relaxed);
+    countResponse();
     m_shard->handler().finished(m_exchange);
     if (m_exchange.m_closeAfter) {
         closeGracefully();
@@ -340,18 +345,31 @@ void HttpConnection::exchangeComplete()
         processInput();
 }
 
-void HttpConnection::failRequest(int status)
+void HttpConnection::countResponse()
 {
-    m_shard->stats().protocolErrors.fetch_add(1, std::memory_order_relaxed);
-    m_shard->stats().responses[std::clamp(status / 100, 1, 5)].fetch_add(1,
-                                                                         std::memory_order_relaxed);
+    // Latency: the whole request was read → the response was handed to the kernel (for a
+    // streamed body, its last byte), as nginx's $request_time measures it from the head.
+    m_shard->traffic().addResponse(m_exchange.m_status,
+                                   net::steadyNowUs() - m_exchange.m_startedUs);
+}
+
+// The client reset the connection or vanished: an error when it happened mid-request.
+void HttpConnection::peerFailed()
+{
+    if (m_state != State::Closing && m_state != State::Closed && !isIdle())
+        m_shard->traffic().addError(metrics::ErrorKind::Reset);
+    closeNow();
+}
+
+void HttpConnection::failRequest(int status, metrics::ErrorKind kind)
+{
+    m_shard->traffic().addRejected(status, kind);
     const QByteArray body = errorPage(status);
     QByteArray head;
     http::ResponseHeadWriter writer(head, status);
     writer.add("Content-Type", "text/html").addContentLength(body.size()).addConnectionClose();
     writer.finish();
-    m_shard->stats().bytesOut.fetch_add(quint64(head.size() + body.size()),
-                                        std::memory_order_relaxed);
+    m_shard->traffic().addBytesOut(head.size() + body.size());
     m_socket->write(head, body);
     if (m_state != State::Closed)
         closeGracefully();
@@ -398,10 +416,7 @@ void HttpConnection::checkDeadline(qint64 nowMs)
             return;
         }
         [[fallthrough]];
-    case State::Body:
-        m_shard->stats().timeouts.fetch_add(1, std::memory_order_relaxed);
-        failRequest(408);
-        return;
+    case State::Body: failRequest(408, metrics::ErrorKind::Timeout); return;
     case State::Streaming:
     case State::Pushing:
     case State::Closing: closeNow(); return;

@@ -3,6 +3,7 @@
 #include "http/chunkeddecoder.h"
 #include "http/requestparser.h"
 #include "httpserver/httpexchange.h"
+#include "metrics/traffictotals.h"
 
 #include <QObject>
 
@@ -48,7 +49,9 @@ private:
     void dispatch(QByteArrayView body, qsizetype requestLength);
     void exchangeComplete();
     void pumpStream();
-    void failRequest(int status);
+    void failRequest(int status, metrics::ErrorKind kind);
+    void peerFailed();
+    void countResponse();
     void closeGracefully();
 
     // From HttpExchange

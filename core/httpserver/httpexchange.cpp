@@ -8,11 +8,11 @@
 
 namespace infralab::httpserver {
 
-void HttpExchange::reset(const http::RequestHead *request, QByteArrayView body, qint64 nowMs)
+void HttpExchange::reset(const http::RequestHead *request, QByteArrayView body, qint64 nowUs)
 {
     m_request = request;
     m_body = body;
-    m_startedMs = nowMs;
+    m_startedUs = nowUs;
     m_bodyBytes = 0;
     m_status = 0;
     m_closeAfter = false;

@@ -49,7 +49,8 @@ public:
     QByteArrayView body() const { return m_body; }
     QByteArrayView peerAddress() const { return m_peerAddress; }
     bool isHead() const { return m_request->method == http::HttpMethod::Head; }
-    qint64 startedMs() const { return m_startedMs; }
+    qint64 startedMs() const { return m_startedUs / 1000; } // steady clock (net::steadyNowMs)
+    qint64 startedUs() const { return m_startedUs; }
 
     // Status line, Date and Server are written; add fields, then send()/sendStream().
     http::ResponseHeadWriter &begin(int status);
@@ -89,7 +90,7 @@ public:
 
 private:
     friend class HttpConnection;
-    void reset(const http::RequestHead *request, QByteArrayView body, qint64 nowMs);
+    void reset(const http::RequestHead *request, QByteArrayView body, qint64 nowUs);
     void finishHead(qint64 contentLength);
     void cancel(); // from the connection: the client is gone
 
@@ -99,7 +100,7 @@ private:
     QByteArray m_peerAddress;
     QByteArray m_head; // reused across requests
     std::optional<http::ResponseHeadWriter> m_writer;
-    qint64 m_startedMs = 0;
+    qint64 m_startedUs = 0;
     qint64 m_bodyBytes = 0;
     int m_status = 0;
     qint64 m_pushLength = 0; // sendHead(): -1 unknown length

@@ -3,6 +3,7 @@
 #include "http/responseheadwriter.h"
 #include "httpserver/errorpage.h"
 #include "httpserver/httpshard.h"
+#include "metrics/trafficrecorder.h"
 #include "net/eventlooppool.h"
 #include "net/tcplistener.h"
 
@@ -26,6 +27,7 @@ HttpServer::HttpServer(net::EventLoopPool &pool, const HttpServerOptions &option
     , m_pool(pool)
     , m_options(options)
     , m_handlerFactory(std::move(handlerFactory))
+    , m_traffic(std::make_shared<metrics::TrafficRecorder>(pool.size()))
 {}
 
 HttpServer::~HttpServer() = default;
@@ -42,10 +44,13 @@ bool HttpServer::listen(quint16 port, QString *error)
     listenerOptions.refusal = refusalResponse();
     m_listener = std::make_unique<net::TcpListener>(listenerOptions);
     connect(m_listener.get(), &net::TcpListener::stopped, this, &HttpServer::stopped);
+    m_listener->state()->faults.set(m_faultPolicy);
 
+    // Shard i lives in pool thread i and is the only writer of the recorder's counters i.
     QList<net::ConnectionShard *> shards;
     for (int i = 0; i < m_pool.size(); ++i) {
-        auto *shard = new HttpShard(m_options, m_handlerFactory(), m_listener->state(), m_stats);
+        auto *shard = new HttpShard(m_options, m_handlerFactory(), m_listener->state(), m_traffic,
+                                    m_traffic->forThread(i));
         shard->moveToThread(m_pool.thread(i));
         shards.append(shard);
     }
@@ -65,6 +70,18 @@ bool HttpServer::isListening() const
 int HttpServer::activeConnections() const
 {
     return m_listener ? m_listener->state()->connections.load(std::memory_order_relaxed) : 0;
+}
+
+metrics::TrafficTotals HttpServer::traffic() const
+{
+    return m_traffic->totals();
+}
+
+void HttpServer::setFaultPolicy(std::shared_ptr<const net::FaultPolicy> policy)
+{
+    m_faultPolicy = std::move(policy);
+    if (m_listener)
+        m_listener->state()->faults.set(m_faultPolicy);
 }
 
 void HttpServer::stop()

@@ -2,6 +2,7 @@
 
 #include "httpserver/httpexchange.h"
 #include "httpserver/httpserveroptions.h"
+#include "metrics/traffictotals.h"
 
 #include <QObject>
 
@@ -10,8 +11,13 @@
 
 namespace infralab::net {
 class EventLoopPool;
+class FaultPolicy;
 class TcpListener;
 } // namespace infralab::net
+
+namespace infralab::metrics {
+class TrafficRecorder;
+}
 
 namespace infralab::httpserver {
 
@@ -36,7 +42,13 @@ public:
     quint16 port() const;
     bool isListening() const;
     int activeConnections() const;
-    const HttpServerStats &stats() const { return *m_stats; }
+    // Everything served so far (also after a stop): each network thread counts into its own
+    // counters, this adds them up. Any thread.
+    metrics::TrafficTotals traffic() const;
+
+    // Fault injection's hook on this server's connections (null = none); kept across
+    // restarts of the listener. Call from the server's thread.
+    void setFaultPolicy(std::shared_ptr<const net::FaultPolicy> policy);
 
     // Graceful stop: the port closes at once, in-flight requests get drainTimeoutMs.
     void stop();
@@ -48,7 +60,8 @@ private:
     net::EventLoopPool &m_pool;
     HttpServerOptions m_options;
     HandlerFactory m_handlerFactory;
-    std::shared_ptr<HttpServerStats> m_stats = std::make_shared<HttpServerStats>();
+    std::shared_ptr<metrics::TrafficRecorder> m_traffic;
+    std::shared_ptr<const net::FaultPolicy> m_faultPolicy;
     std::unique_ptr<net::TcpListener> m_listener;
 };
 

@@ -12,11 +12,13 @@ namespace infralab::httpserver {
 
 HttpShard::HttpShard(const HttpServerOptions &options, std::unique_ptr<HttpHandler> handler,
                      std::shared_ptr<net::TcpListener::SharedState> listenerState,
-                     std::shared_ptr<HttpServerStats> stats)
+                     std::shared_ptr<metrics::TrafficRecorder> recorder,
+                     metrics::TrafficCounters &traffic)
     : m_options(options)
     , m_handler(std::move(handler))
     , m_listenerState(std::move(listenerState))
-    , m_stats(std::move(stats))
+    , m_recorder(std::move(recorder))
+    , m_traffic(traffic)
 {}
 
 HttpShard::~HttpShard()

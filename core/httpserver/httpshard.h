@@ -11,6 +11,11 @@
 
 class QTimer;
 
+namespace infralab::metrics {
+class TrafficCounters;
+class TrafficRecorder;
+} // namespace infralab::metrics
+
 namespace infralab::httpserver {
 
 class HttpConnection;
@@ -25,7 +30,8 @@ class HttpShard final : public net::ConnectionShard
 public:
     HttpShard(const HttpServerOptions &options, std::unique_ptr<HttpHandler> handler,
               std::shared_ptr<net::TcpListener::SharedState> listenerState,
-              std::shared_ptr<HttpServerStats> stats);
+              std::shared_ptr<metrics::TrafficRecorder> recorder,
+              metrics::TrafficCounters &traffic);
     ~HttpShard() override;
 
     void adoptDescriptor(int fd) override;
@@ -34,7 +40,9 @@ public:
 
     const HttpServerOptions &options() const { return m_options; }
     HttpHandler &handler() { return *m_handler; }
-    HttpServerStats &stats() { return *m_stats; }
+    // This thread's counters of the server (only this shard writes them).
+    metrics::TrafficCounters &traffic() { return m_traffic; }
+    const net::FaultHook &faults() const { return m_listenerState->faults; }
     void connectionClosed(HttpConnection *connection);
 
 private:
@@ -45,7 +53,8 @@ private:
     HttpServerOptions m_options;
     std::unique_ptr<HttpHandler> m_handler;
     std::shared_ptr<net::TcpListener::SharedState> m_listenerState;
-    std::shared_ptr<HttpServerStats> m_stats;
+    std::shared_ptr<metrics::TrafficRecorder> m_recorder; // keeps m_traffic alive
+    metrics::TrafficCounters &m_traffic;
     QSet<HttpConnection *> m_connections;
     QTimer *m_sweep = nullptr;
     qint64 m_drainDeadlineMs = 0;

@@ -29,5 +29,7 @@ signals:
 
 // Milliseconds of the monotonic clock, the time base of every deadline in the engine.
 qint64 steadyNowMs();
+// The same clock in microseconds (latencies).
+qint64 steadyNowUs();
 
 } // namespace infralab::net

@@ -18,6 +18,12 @@ qint64 steadyNowMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
+qint64 steadyNowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 // Accepts on the listening descriptor in the first shard's thread and posts each accepted
 // descriptor to the next shard. Accepts in a loop per wake-up (like nginx multi_accept) so
 // a burst of connections costs one notification.
@@ -59,6 +65,10 @@ private:
                 closeDescriptor(fd);
                 continue;
             }
+            if (const FaultPolicy *fault = m_state->faults.policy();
+                fault && refusedByFault(fd, fault->onAccept())) {
+                continue;
+            }
             m_state->connections.fetch_add(1, std::memory_order_relaxed);
             m_state->accepted.fetch_add(1, std::memory_order_relaxed);
             ConnectionShard *shard = m_shards.at(m_next++ % m_shards.size());
@@ -74,6 +84,19 @@ private:
                     shard, [shard, fd] { shard->adoptDescriptor(fd); }, Qt::QueuedConnection);
             }
         }
+    }
+
+    // The fault hook's say on a fresh connection; true when it was closed here.
+    static bool refusedByFault(int fd, FaultPolicy::Verdict verdict)
+    {
+        if (verdict == FaultPolicy::Verdict::Pass)
+            return false;
+        if (verdict == FaultPolicy::Verdict::Reset) {
+            const linger option{1, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, sizeof option);
+        }
+        closeDescriptor(fd);
+        return true;
     }
 
     int m_fd;

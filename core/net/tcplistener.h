@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/faulthook.h"
 #include "net/listensocket.h"
 
 #include <QList>
@@ -33,12 +34,13 @@ public:
         QByteArray refusal; // written (best effort) to connections refused past the cap
     };
 
-    // Shared with the acceptor and the shards: the live connection count.
+    // Shared with the acceptor and the shards: the live connection count and the fault hook.
     struct SharedState
     {
         std::atomic<int> connections{0};
         std::atomic<quint64> accepted{0};
         std::atomic<quint64> refused{0};
+        FaultHook faults;
     };
 
     explicit TcpListener(Options options, QObject *parent = nullptr);

@@ -5,13 +5,23 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
+namespace infralab::metrics {
+struct TrafficTotals;
+}
+
+namespace infralab::net {
+class FaultPolicy;
+}
+
 namespace infralab::runtime {
 
 struct UpstreamLink;
 
 // One running node of a topology: the objects that serve the node's kind on its port(s).
 // Made by the ComponentFactory from the node's effective config, started and stopped by
-// LabRunner. Lives in the runtime's thread; the servers it owns hand their connections to the
+// the Lab. Lives in the runtime's thread; the servers it owns hand their connections to the
 // shared EventLoopPool, so a component is never a thread of its own.
 class Component : public QObject
 {
@@ -59,6 +69,25 @@ public:
     // generator's progress), as JSON; empty when the kind has none. Called from the
     // component's thread.
     virtual QJsonObject details() const { return {}; }
+
+    // Metrics: what the node served so far (requests, statuses, errors, bytes, latency),
+    // added into `into`; false for kinds that serve nothing. Any thread (the counters are the
+    // network threads' relaxed atomics). A restarted node starts from zero; the Lab keeps the
+    // totals of its earlier runs.
+    virtual bool addTraffic(metrics::TrafficTotals &into) const
+    {
+        Q_UNUSED(into);
+        return false;
+    }
+    virtual int activeConnections() const { return 0; }
+
+    // Fault injection's hook on the node's listening connections (null clears it); false for
+    // kinds without one. The fault issue builds the policies; this is where they act.
+    virtual bool setFaultPolicy(std::shared_ptr<const net::FaultPolicy> policy)
+    {
+        Q_UNUSED(policy);
+        return false;
+    }
 
 signals:
     void stopped();

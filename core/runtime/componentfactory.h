@@ -23,6 +23,8 @@ struct UpstreamLink
     QString nodeId;     // the callee
     quint16 port = 0;   // its bound port on 127.0.0.1
     QJsonObject config; // the link's effective config (load-balancer links: weight, backup, …)
+
+    friend bool operator==(const UpstreamLink &, const UpstreamLink &) = default;
 };
 
 // What a creator needs to build the component of one node.

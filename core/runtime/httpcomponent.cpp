@@ -1,5 +1,7 @@
 #include "runtime/httpcomponent.h"
 
+#include "metrics/trafficrecorder.h"
+
 namespace infralab::runtime {
 
 HttpComponent::HttpComponent(QString nodeId, QString kind, net::EventLoopPool &pool, quint16 port,
@@ -45,6 +47,23 @@ void HttpComponent::stop()
     else
         QMetaObject::invokeMethod(m_server.get(), &httpserver::HttpServer::stopped,
                                   Qt::QueuedConnection);
+}
+
+bool HttpComponent::addTraffic(metrics::TrafficTotals &into) const
+{
+    into.merge(m_server->traffic());
+    return true;
+}
+
+int HttpComponent::activeConnections() const
+{
+    return m_server->activeConnections();
+}
+
+bool HttpComponent::setFaultPolicy(std::shared_ptr<const net::FaultPolicy> policy)
+{
+    m_server->setFaultPolicy(std::move(policy));
+    return true;
 }
 
 } // namespace infralab::runtime

@@ -26,6 +26,9 @@ public:
     QString url() const override;
     quint16 port() const override { return m_port; }
     void stop() override;
+    bool addTraffic(metrics::TrafficTotals &into) const override;
+    int activeConnections() const override;
+    bool setFaultPolicy(std::shared_ptr<const net::FaultPolicy> policy) override;
 
     const httpserver::HttpServer &server() const { return *m_server; }
 

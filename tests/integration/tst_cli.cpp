@@ -223,10 +223,14 @@ private slots:
         QTest::newRow("run with too many threads")
             << QStringList{"run", "a.infralab.json", "--threads", "5000"} << 2
             << QStringList{"--threads must be a whole number from 1 to 1024; got '5000'"};
+        QTest::newRow("run with a control port out of range")
+            << QStringList{"run", "a.infralab.json", "--control", "70000"} << 2
+            << QStringList{"infralab: run: --control must be a port from 0 to 65535; got '70000'.",
+                           runUsage};
+        QTest::newRow("run with a control port that is no number")
+            << QStringList{"run", "a.infralab.json", "--control", "http"} << 2
+            << QStringList{"--control must be a port from 0 to 65535; got 'http'"};
         // Well-formed calls of what this version does not have: a failure, not a usage error.
-        QTest::newRow("run with the control API, not available yet")
-            << QStringList{"run", "a.infralab.json", "--control", "9000"} << 1
-            << QStringList{"infralab: run: --control is not available in this version yet."};
         QTest::newRow("export is not available yet")
             << QStringList{"export", "a.infralab.json", "--format", "nginx", "--out", "x"} << 1
             << QStringList{"infralab: 'export' is not available in this version yet."};

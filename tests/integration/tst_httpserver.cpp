@@ -1,5 +1,9 @@
 #include "httpserver/httpserver.h"
+#include "metrics/traffictotals.h"
 #include "net/eventlooppool.h"
+#include "net/faulthook.h"
+
+#include "common/testclients.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -137,6 +141,35 @@ Reply exchangeRaw(quint16 port, const QByteArray &request, int settleMs = 500)
 }
 
 } // namespace
+
+// The smallest fault policy that proves the hook: a verdict for accepts and one for reads,
+// and how often each was asked.
+Q_DECLARE_METATYPE(infralab::net::FaultPolicy::Verdict)
+
+class CountingFault final : public net::FaultPolicy
+{
+public:
+    CountingFault(Verdict onAccept, Verdict onRead)
+        : m_accept(onAccept)
+        , m_read(onRead)
+    {}
+    Verdict onAccept() const override
+    {
+        ++accepts;
+        return m_accept;
+    }
+    Verdict onRead(qsizetype) const override
+    {
+        ++reads;
+        return m_read;
+    }
+    mutable std::atomic<int> accepts{0};
+    mutable std::atomic<int> reads{0};
+
+private:
+    Verdict m_accept;
+    Verdict m_read;
+};
 
 class TestHttpServer : public QObject
 {
@@ -359,7 +392,7 @@ private slots:
         QVERIFY(socket.waitForConnected(3000));
         socket.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
         socket.flush();
-        QTRY_COMPARE(m_server->stats().requests.load(), quint64(1));
+        QTRY_COMPARE(m_server->traffic().requests, quint64(1));
         QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
         m_server->stop();
         // New connections are refused at once.
@@ -468,7 +501,7 @@ private slots:
         QVERIFY(socket.waitForConnected(3000));
         socket.write("GET /hang HTTP/1.1\r\nHost: x\r\n\r\n");
         socket.flush();
-        QTRY_COMPARE(m_server->stats().requests.load(), quint64(1));
+        QTRY_COMPARE(m_server->traffic().requests, quint64(1));
         QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
         m_server->stop();
         QVERIFY(stopped.wait(5000));
@@ -498,6 +531,71 @@ private slots:
         QString error;
         QVERIFY(!second.listen(port, &error));
         QCOMPARE(error, QStringLiteral("port %1 is already in use").arg(port));
+    }
+
+    // The fault hook acts on every accept and read while a policy is set, and not after.
+    void faultHook_data()
+    {
+        using V = net::FaultPolicy::Verdict;
+        QTest::addColumn<V>("onAccept");
+        QTest::addColumn<V>("onRead");
+        // curl's exit statuses that a fault may show, depending on when the RST or FIN
+        // reaches it: 7 the connect failed (RST before curl saw the connection), 55/56 send
+        // or receive failure, 52 an empty reply.
+        QTest::addColumn<QList<int>>("curlExits");
+        QTest::addColumn<int>("readsAsked");
+        QTest::newRow("pass") << V::Pass << V::Pass << QList<int>{0} << 1;
+        QTest::newRow("reset on accept") << V::Reset << V::Pass << QList<int>{7, 55, 56} << 0;
+        QTest::newRow("close on accept") << V::Close << V::Pass << QList<int>{52, 55, 56} << 0;
+        QTest::newRow("reset on read") << V::Pass << V::Reset << QList<int>{55, 56} << 1;
+        QTest::newRow("close on read") << V::Pass << V::Close << QList<int>{52, 55, 56} << 1;
+    }
+
+    void faultHook()
+    {
+        using V = net::FaultPolicy::Verdict;
+        QFETCH(V, onAccept);
+        QFETCH(V, onRead);
+        QFETCH(QList<int>, curlExits);
+        QFETCH(int, readsAsked);
+        const bool passes = curlExits == QList<int>{0};
+        const quint16 port = startServer();
+        const QString url = QString("http://127.0.0.1:%1/").arg(port);
+        auto fault = std::make_shared<CountingFault>(onAccept, onRead);
+        m_server->setFaultPolicy(fault);
+        const int exitCode
+            = testing::curl({"-s", "-o", "/dev/null", "--max-time", "10", url}).exitCode;
+        QVERIFY2(curlExits.contains(exitCode), qPrintable(QString::number(exitCode)));
+        QCOMPARE(fault->accepts.load(), 1);
+        QCOMPARE(fault->reads.load(), readsAsked);
+        m_server->setFaultPolicy(nullptr);
+        QCOMPARE(testing::curl({"-s", "-o", "/dev/null", "--max-time", "10", url}).exitCode, 0);
+        QCOMPARE(fault->accepts.load(), 1);
+        QTRY_COMPARE(m_server->traffic().responses[2], quint64(passes ? 2 : 1));
+    }
+
+    // Errors by kind as the server counts them: bad syntax, a head that never completes.
+    void errorKindsAreCounted()
+    {
+        HttpServerOptions options;
+        options.headerTimeoutMs = 200;
+        const quint16 port = startServer(options);
+        QTcpSocket bad;
+        bad.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(bad.waitForConnected(5000));
+        bad.write("GET / HTTP/1.1\r\nHost : x\r\n\r\n");
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("GET / HTTP/1.1\r\nHost: x\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->traffic().error(metrics::ErrorKind::Protocol),
+                                  quint64(1), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->traffic().error(metrics::ErrorKind::Timeout),
+                                  quint64(1), 5000);
+        const metrics::TrafficTotals totals = m_server->traffic();
+        QCOMPARE(totals.responses[4], quint64(2)); // 400 and 408
+        QCOMPARE(totals.requests, quint64(0));     // neither was a request a handler saw
+        QCOMPARE(totals.latency.count(), quint64(0));
     }
 };
 

@@ -329,8 +329,8 @@ private slots:
                  << "/dev/null" << m_url + "/echo";
         QCOMPARE(curl(args).out, QByteArray("200\n200\n200\n200\n"));
         QCOMPARE(arrivals.of("/echo"), 4);
-        QCOMPARE(m_origin->stats().requests.load(), quint64(2));
-        QCOMPARE(second.stats().requests.load(), quint64(2));
+        QCOMPARE(m_origin->traffic().requests, quint64(2));
+        QCOMPARE(second.traffic().requests, quint64(2));
         QSignalSpy stopped(&second, &HttpServer::stopped);
         second.stop();
         QVERIFY(stopped.wait(10000));

@@ -44,23 +44,41 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-// The bundled example with every `port` set to 0, so the test never fights over 8080.
-QString staticSiteOnPortZero(const QTemporaryDir &dir)
+// A bundled example with every `port` set to 0, so the test never fights over 8080.
+// A bundled example with every `port` set to 0; nodes of `dropKinds` (and their links) left out.
+QString exampleOnPortZero(const QTemporaryDir &dir, const QString &name,
+                          const QStringList &dropKinds = {})
 {
-    QFile example(INFRALAB_SOURCE_DIR "/resources/examples/static-site.infralab.json");
+    QFile example(INFRALAB_SOURCE_DIR "/resources/examples/" + name);
     if (!example.open(QIODevice::ReadOnly))
         qFatal("cannot read the static-site example");
     QJsonObject root = QJsonDocument::fromJson(example.readAll()).object();
-    QJsonArray nodes = root.value("nodes").toArray();
-    for (QJsonValueRef node : nodes) {
+    QJsonArray nodes;
+    QStringList dropped;
+    for (const QJsonValue &node : root.value("nodes").toArray()) {
         QJsonObject object = node.toObject();
+        if (dropKinds.contains(object.value("kind").toString())) {
+            dropped << object.value("id").toString();
+            continue;
+        }
         QJsonObject config = object.value("config").toObject();
         config.insert("port", 0);
         object.insert("config", config);
-        node = object;
+        nodes.append(object);
+    }
+    QJsonArray links;
+    for (const QJsonValue &link : root.value("links").toArray()) {
+        if (!dropped.contains(link["from"].toString()) && !dropped.contains(link["to"].toString()))
+            links.append(link);
     }
     root.insert("nodes", nodes);
-    return writeFile(dir, "static-site.infralab.json", QJsonDocument(root).toJson());
+    root.insert("links", links);
+    return writeFile(dir, name, QJsonDocument(root).toJson());
+}
+
+QString staticSiteOnPortZero(const QTemporaryDir &dir)
+{
+    return exampleOnPortZero(dir, "static-site.infralab.json");
 }
 
 bool isListening(quint16 port)
@@ -356,6 +374,40 @@ private slots:
         QCOMPARE(lab.err(), QString());
     }
 
+    // The three-tier example: the load balancer spreads real traffic over the three web
+    // servers (one keep-alive connection, so one thread's round-robin: exactly a third each),
+    // and its stats page says so.
+    void loadBalancerAcrossThreeWebServers()
+    {
+        QTemporaryDir dir;
+        // Without the example's traffic generator: only the 30 requests below reach the servers.
+        Lab lab({exampleOnPortZero(dir, "three-tier.infralab.json", {"traffic-generator"})});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        const QString lb = lab.url("lb", "load-balancer");
+        QVERIFY2(!lb.isEmpty(), qPrintable(lab.lines().join('\n')));
+        QStringList args{"-s", "-o", "/dev/null", "-w", "%{http_code}\\n", "--max-time", "20"};
+        for (int i = 0; i < 30; ++i)
+            args << "-o"
+                 << "/dev/null" << lb + "/";
+        QProcess load;
+        load.start("curl", args);
+        QVERIFY(load.waitForFinished(30000));
+        QCOMPARE(load.readAllStandardOutput(), QByteArray("200\n").repeated(30));
+        const QJsonObject stats
+            = QJsonDocument::fromJson(curl(lb + "/infralab/stats?format=json").body).object();
+        QStringList seen;
+        for (const QJsonValue &value : stats.value("backends").toArray()) {
+            const QJsonObject backend = value.toObject();
+            seen << backend.value("id").toString();
+            QCOMPARE(backend.value("state").toString(), QString("up"));
+            QCOMPARE(backend.value("requests").toInt(), 10);
+        }
+        QCOMPARE(seen, (QStringList{"web-1", "web-2", "web-3"}));
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
+    }
+
     void notImplementedKindIsSkipped()
     {
         QTemporaryDir dir;
@@ -397,6 +449,114 @@ private slots:
                  qPrintable(run.err));
         QVERIFY2(run.err.contains("nothing is left running"), qPrintable(run.err));
         QVERIFY(!isListening(first));
+    }
+
+    // --control: the API lists the nodes with live numbers, stops one on request (the events
+    // say so), serves Prometheus text; --report writes the run when it ends.
+    void controlApiAndReport()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "two.infralab.json",
+            topology(R"([ { "id": "web-1", "kind": "web-server", "config": { "port": 0 } },
+                          { "id": "web-2", "kind": "web-server", "config": { "port": 0 } } ])"));
+        const QString report = dir.filePath("run.json");
+        Lab lab({file, "--control", "0", "--report", report});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        QString control;
+        for (const QString &line : lab.lines()) {
+            if (line.startsWith("control "))
+                control = line.mid(8);
+        }
+        QVERIFY2(control.startsWith("http://127.0.0.1:"), qPrintable(lab.lines().join('\n')));
+        QCOMPARE(lab.lines().last(), QString("ready"));
+        const QString web1 = lab.url("web-1", "web-server");
+        const QString web2 = lab.url("web-2", "web-server");
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(httpStatus(web1 + "/"), 200);
+
+        auto json = [](const QString &url, const QStringList &extra = {}) {
+            const auto result = infralab::testing::curl(QStringList{"-s", "--max-time", "10"}
+                                                        + extra + QStringList{url});
+            return QJsonDocument::fromJson(result.out).object();
+        };
+        QJsonArray nodes;
+        QTRY_VERIFY_WITH_TIMEOUT((nodes = json(control + "/api/v1/nodes")["nodes"].toArray(),
+                                  nodes.size() == 2 && nodes.at(0)["requests"].toInt() == 5),
+                                 10000);
+        QCOMPARE(nodes.at(0)["state"].toString(), QString("running"));
+        QCOMPARE(nodes.at(1)["url"].toString(), web2);
+
+        QCOMPARE(json(control + "/api/v1/nodes/web-2/stop", {"-X", "POST"})["action"].toString(),
+                 QString("stop"));
+        QStringList web2Events;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (
+                web2Events.clear(),
+                [&] {
+                    for (const QJsonValue &event :
+                         json(control + "/api/v1/events?since=0")["events"].toArray())
+                        if (event["node"].toString() == "web-2")
+                            web2Events.append(event["type"].toString());
+                }(),
+                web2Events.contains("stopped")),
+            10000);
+        QVERIFY(!isListening(quint16(QUrl(web2).port())));
+        QCOMPARE(httpStatus(web1 + "/"), 200); // the rest runs on
+
+        const auto metrics = infralab::testing::curl(
+            {"-s", "-o", "/dev/null", "-w", "%{content_type}", control + "/metrics"});
+        QCOMPARE(metrics.out, QByteArray("text/plain; version=0.0.4; charset=utf-8"));
+
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished(10000));
+        QCOMPARE(lab.process().exitCode(), 0);
+        QVERIFY(!isListening(quint16(QUrl(control).port())));
+
+        QFile reportFile(report);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QJsonObject run = QJsonDocument::fromJson(reportFile.readAll()).object();
+        QCOMPARE(run["format"].toString(), QString("infralab-run-report"));
+        QCOMPARE(run["version"].toInt(), 1);
+        const QJsonArray reported = run["nodes"].toArray();
+        QCOMPARE(reported.size(), 2);
+        QCOMPARE(reported.at(0)["id"].toString(), QString("web-1"));
+        QCOMPARE(reported.at(0)["totals"].toObject()["requests"].toInt(), 6);
+        QCOMPARE(reported.at(0)["totals"].toObject()["responses"].toObject()["2xx"].toInt(), 6);
+        QCOMPARE(reported.at(1)["state"].toString(), QString("stopped"));
+        QVERIFY(run["series"].toObject().contains("web-1"));
+        QVERIFY(run["duration_s"].toDouble() > 0);
+    }
+
+    // A taken control port fails the run before any node listens.
+    void controlPortTaken()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        const quint16 nodePort = infralab::testing::closedPort();
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, "one.infralab.json",
+            topology(
+                QString(R"([ { "id": "web", "kind": "web-server", "config": { "port": %1 } } ])")
+                    .arg(nodePort)
+                    .toUtf8()));
+        const Run run = runToEnd({file, "--control", QString::number(blocker.serverPort())});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QVERIFY2(run.err.startsWith(QString("infralab: control API: port %1 is already in use")
+                                        .arg(blocker.serverPort())),
+                 qPrintable(run.err));
+        QVERIFY(!isListening(nodePort));
+    }
+
+    void reportCannotBeWritten()
+    {
+        QTemporaryDir dir;
+        const Run run = runToEnd({staticSiteOnPortZero(dir), "--duration", "0.2", "--report",
+                                  dir.filePath("missing/run.json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("--report: cannot write"), qPrintable(run.err));
     }
 
     void unreadableRoot()
@@ -451,6 +611,7 @@ private slots:
         QTest::newRow("bad duration") << QStringList{"a.infralab.json", "--duration", "x"};
         QTest::newRow("bad threads") << QStringList{"a.infralab.json", "--threads", "-2"};
         QTest::newRow("unknown option") << QStringList{"a.infralab.json", "--port", "1"};
+        QTest::newRow("bad control port") << QStringList{"a.infralab.json", "--control", "-1"};
     }
 
     void usageErrors()
