@@ -49,8 +49,9 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        // A folder of its own: tests running beside this one (ctest -j) keep theirs.
         QCoreApplication::setOrganizationName("InfraLab");
-        QCoreApplication::setApplicationName("InfraLab");
+        QCoreApplication::setApplicationName("tst_autosave");
     }
 
     void init()
