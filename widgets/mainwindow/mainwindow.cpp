@@ -7,6 +7,7 @@
 #include "document/document.h"
 #include "export/pictureexport.h"
 #include "layout/tierlayout.h"
+#include "mainwindow/autosave.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/recentfiles.h"
 
@@ -35,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_scene(new TopologyScene(m_document, this))
     , m_view(new TopologyView(this))
     , m_countsLabel(new QLabel(this))
+    , m_autosave(new Autosave(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_view->setScene(m_scene);
@@ -74,6 +76,11 @@ MainWindow::~MainWindow()
     m_scene = nullptr;
 }
 
+bool MainWindow::offerRecovery()
+{
+    return m_fileActions->offerRecovery(m_autosave);
+}
+
 bool MainWindow::openFile(const QString &fileName)
 {
     return m_fileActions->openFile(fileName);
@@ -93,6 +100,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_autosave->discard(); // saved or discarded: nothing left to recover
     writeSettings();
     event->accept();
 }
