@@ -421,6 +421,18 @@
         <source>Idle connections kept open to each upstream; 0 opens a new connection per request.</source>
         <translation>Zu jedem Upstream offen gehaltene Verbindungen im Leerlauf; 0 öffnet für jede Anfrage eine neue Verbindung.</translation>
     </message>
+    <message>
+        <source>Stop sending after this many requests (like hey -n); 0 sets no limit.</source>
+        <translation>Nach so vielen Anfragen nicht mehr senden (wie hey -n); 0 setzt keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Skew of the zipf distribution: key k is drawn with weight 1/k^exponent; larger values make the hot keys hotter.</source>
+        <translation>Schiefe der Zipf-Verteilung: Schlüssel k wird mit dem Gewicht 1/k^Exponent gezogen; größere Werte machen die häufigen Schlüssel noch häufiger.</translation>
+    </message>
+    <message>
+        <source>Extra targets outside the lab, as http://127.0.0.1:PORT (this machine only), sent to alongside the linked nodes.</source>
+        <translation>Zusätzliche Ziele außerhalb des Labors, als http://127.0.0.1:PORT (nur dieser Rechner), die neben den verbundenen Knoten Anfragen erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>DesignLints</name>

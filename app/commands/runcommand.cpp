@@ -3,6 +3,7 @@
 #include "commands/console.h"
 #include "commands/terminationsignals.h"
 #include "commands/validatecommand.h"
+#include "components/trafficgenerator/generatorreport.h"
 #include "control/controlserver.h"
 #include "format/topologyreader.h"
 #include "runtime/component.h"
@@ -187,6 +188,17 @@ int RunCommand::runTopology(const Options &options)
                 console::err(nodeId + QStringLiteral(": ") + detail + QLatin1Char('\n'));
             }
         });
+    // Each traffic generator's wrk-like summary once it has stopped (callers stop first, so
+    // before the servers it loaded drain); the Lab keeps a stopped node's last details().
+    QObject::connect(&lab, &runtime::Lab::nodeStateChanged, &lab,
+                     [&lab, &topology, &exitStatus](const QString &nodeId, runtime::NodeState state,
+                                                    const QString &) {
+                         const Node *node = topology.findNode(nodeId);
+                         if (state == runtime::NodeState::Stopped && exitStatus == ExitSuccess
+                             && node && node->kind == QLatin1String("traffic-generator"))
+                             console::out(
+                                 trafficgenerator::summaryText(nodeId, lab.details(nodeId)));
+                     });
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QObject::connect(&lab, &runtime::Lab::stopped, &lab, [&] {
         if (exitStatus != ExitSuccess) {

@@ -1,7 +1,9 @@
 #include "runtime/componentfactory.h"
 
 #include "runtime/component.h"
+#include "runtime/loadbalancercomponent.h"
 #include "runtime/reverseproxycomponent.h"
+#include "runtime/trafficgeneratorcomponent.h"
 #include "runtime/webservercomponent.h"
 
 #include <algorithm>
@@ -20,6 +22,8 @@ ComponentFactory ComponentFactory::builtIn()
     ComponentFactory factory;
     factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
     factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
+    factory.add(QStringLiteral("load-balancer"), &LoadBalancerComponent::create);
+    factory.add(QStringLiteral("traffic-generator"), &TrafficGeneratorComponent::create);
     return factory;
 }
 

@@ -50,10 +50,11 @@ class HttpForwarder::Relay final : public UpstreamListener
 {
 public:
     Relay(HttpForwarder &forwarder, httpserver::HttpExchange &client,
-          std::unique_ptr<ForwardTap> tap)
+          std::unique_ptr<ForwardTap> tap, std::unique_ptr<ForwardRoute> route)
         : m_forwarder(forwarder)
         , m_client(&client)
         , m_tap(std::move(tap))
+        , m_route(std::move(route))
     {}
     ~Relay() override
     {
@@ -70,7 +71,8 @@ public:
 
 private:
     bool buildRequest();
-    void attempt();
+    bool attempt();
+    void fail(bool timeout);
     void done();
 
     HttpForwarder &m_forwarder;
@@ -78,7 +80,9 @@ private:
     UpstreamRequest m_request;
     UpstreamExchange *m_upstream = nullptr;
     std::unique_ptr<ForwardTap> m_tap;
+    std::unique_ptr<ForwardRoute> m_route;
     int m_attempts = 0;
+    int m_status = 0; // of the current attempt's head
 };
 
 void HttpForwarder::Relay::start()
@@ -89,7 +93,7 @@ void HttpForwarder::Relay::start()
             m_upstream->cancel();
         done();
     });
-    if (m_forwarder.m_ports.isEmpty()) {
+    if (!m_route && m_forwarder.m_ports.isEmpty()) {
         m_client->sendError(502);
         done();
         return;
@@ -99,7 +103,8 @@ void HttpForwarder::Relay::start()
         done();
         return;
     }
-    attempt();
+    if (!attempt())
+        fail(false);
 }
 
 bool HttpForwarder::Relay::buildRequest()
@@ -117,7 +122,13 @@ bool HttpForwarder::Relay::buildRequest()
         writer.add("Host", request.host); // as the client sent it (nginx: Host $host)
     QByteArray forwardedFor;
     QByteArray via;
+    QByteArray rewritten;
     for (const http::HttpField &f : request.fields) {
+        if (m_route && m_route->rewriteRequestField(f.name, f.value, &rewritten)) {
+            if (!rewritten.isEmpty())
+                writer.add(f.name, rewritten);
+            continue;
+        }
         if (whole
             && isOneOf(f.name, {"if-match", "if-none-match", "if-modified-since",
                                 "if-unmodified-since", "if-range", "range"})) {
@@ -159,11 +170,26 @@ bool HttpForwarder::Relay::buildRequest()
     return writer.ok();
 }
 
-void HttpForwarder::Relay::attempt()
+bool HttpForwarder::Relay::attempt()
 {
     ++m_attempts;
-    m_upstream = new UpstreamExchange(*m_forwarder.m_pool, m_forwarder.nextPort(), m_request, this);
+    m_status = 0;
+    quint16 port = 0;
+    if (m_route)
+        port = m_route->endpoint(m_attempts);
+    else if (m_attempts <= m_forwarder.m_ports.size())
+        port = m_forwarder.nextPort();
+    if (port == 0)
+        return false;
+    m_upstream = new UpstreamExchange(*m_forwarder.m_pool, port, m_request, this);
     m_upstream->start();
+    return true;
+}
+
+void HttpForwarder::Relay::fail(bool timeout)
+{
+    m_client->sendError(timeout ? 504 : 502);
+    done();
 }
 
 void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
@@ -188,6 +214,9 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
         length = contentLength.toLongLong();
     if (m_tap)
         m_tap->responseHead(head, writer);
+    if (m_route)
+        m_route->responseHead(head, writer);
+    m_status = head.status;
     m_client->setOnDrained([this] {
         if (m_upstream)
             m_upstream->resume();
@@ -211,6 +240,8 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
         done();
         return;
     }
+    if (m_route)
+        m_route->attemptEnded(outcome, m_status);
     if (outcome == UpstreamOutcome::Complete) {
         // The tap hears first: a cache entry is stored before the client has the last byte.
         if (auto tap = std::exchange(m_tap, nullptr))
@@ -231,16 +262,13 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
         = outcome == UpstreamOutcome::ConnectFailed || outcome == UpstreamOutcome::ConnectTimeout;
     const bool replaySafe
         = outcome == UpstreamOutcome::ResetBeforeResponse && http::isIdempotent(m_request.method);
-    if ((nothingSent || replaySafe) && m_attempts < m_forwarder.m_ports.size()) {
+    if (nothingSent || replaySafe) {
         m_upstream->deleteLater();
         m_upstream = nullptr;
-        attempt();
-        return;
+        if (attempt())
+            return;
     }
-    const bool timeout
-        = outcome == UpstreamOutcome::ConnectTimeout || outcome == UpstreamOutcome::ResponseTimeout;
-    m_client->sendError(timeout ? 504 : 502);
-    done();
+    fail(outcome == UpstreamOutcome::ConnectTimeout || outcome == UpstreamOutcome::ResponseTimeout);
 }
 
 void HttpForwarder::Relay::done()
@@ -260,6 +288,7 @@ void HttpForwarder::Relay::done()
         m_upstream->deleteLater();
         m_upstream = nullptr;
     }
+    m_route.reset(); // a balancer's slot is free as soon as the exchange ends
     HttpForwarder *forwarder = &m_forwarder;
     QMetaObject::invokeMethod(
         forwarder->m_pool.get(),
@@ -281,11 +310,12 @@ HttpForwarder::~HttpForwarder()
     m_pool.reset();
 }
 
-bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap)
+bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap,
+                            std::unique_ptr<ForwardRoute> route)
 {
     if (!m_pool)
         m_pool = std::make_unique<UpstreamPool>(m_options);
-    auto *relay = new Relay(*this, exchange, std::move(tap));
+    auto *relay = new Relay(*this, exchange, std::move(tap), std::move(route));
     m_relays.insert(relay);
     relay->start();
     return true;

@@ -38,6 +38,37 @@ public:
     virtual void finished(bool complete) = 0;
 };
 
+// Chooses where each attempt of one forwarded request goes and hears how each ended (a load
+// balancer's per-request state: the backend it holds a slot on, the ones already tried).
+// Without one, the forwarder takes its ports round-robin. Owned by the relay.
+class ForwardRoute
+{
+public:
+    virtual ~ForwardRoute() = default;
+    // The port of attempt `attempt` (1 = the first); 0 = no further attempt (the client then
+    // gets the last attempt's error, or 502 when there was none).
+    virtual quint16 endpoint(int attempt) = 0;
+    // How the current attempt ended; `status` is the upstream's status when a head arrived,
+    // else 0. Not called when the client went away first (the route is then destroyed).
+    virtual void attemptEnded(UpstreamOutcome outcome, int status) = 0;
+    // May rewrite a request field before it goes upstream: return true and set `replacement`
+    // (empty = drop the field), or false to pass it on unchanged.
+    virtual bool rewriteRequestField(QByteArrayView name, QByteArrayView value,
+                                     QByteArray *replacement)
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(value);
+        Q_UNUSED(replacement);
+        return false;
+    }
+    // Fields to add to the client's response head (a sticky-session cookie).
+    virtual void responseHead(const http::ResponseHead &head, http::ResponseHeadWriter &toClient)
+    {
+        Q_UNUSED(head);
+        Q_UNUSED(toClient);
+    }
+};
+
 // Relays requests to a node's upstreams (its links), like nginx `proxy_pass` with
 // `proxy_http_version 1.1`, `keepalive 32` and the usual X-Forwarded-* block: the raw target
 // (never decoded, robustness.md §6), HTTP/1.1, Host as the client sent it, hop-by-hop fields
@@ -45,8 +76,9 @@ public:
 // Via added (RFC 9110 §7.6.3). The answer streams back with backpressure. Failures map like
 // nginx (robustness.md §3): refused, reset or invalid → 502, timeouts → 504; an upstream that
 // dies after the head went out aborts the client connection (never padded, never reused).
-// Endpoints are taken round-robin; a connect failure moves to the next one (nothing was
-// sent), a reset before any response byte too, but only for idempotent methods.
+// Endpoints are taken round-robin (or from a ForwardRoute); a connect failure moves to the next
+// one (nothing was sent), a reset before any response byte too, but only for idempotent
+// methods.
 // One instance per network thread (one per HttpHandler); its UpstreamPool is created on the
 // first request, in that thread, so the forwarder itself may be made elsewhere.
 class HttpForwarder final
@@ -60,7 +92,8 @@ public:
     // Takes the exchange and finishes it, usually later. Always true (the web server's
     // Forwarder hook contract); with no upstream at all the answer is 502, like nginx's
     // "no live upstreams".
-    bool forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {});
+    bool forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {},
+                 std::unique_ptr<ForwardRoute> route = {});
 
     int inFlight() const { return int(m_relays.size()); }
     UpstreamPool *pool() const { return m_pool.get(); } // null before the first request

@@ -53,10 +53,16 @@ net::StreamSocket *UpstreamPool::takeIdle(quint16 port)
 
 void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
 {
-    QList<Idle> &list = m_idle[port];
-    if (list.size() >= m_options.idlePerEndpoint) {
-        delete list.takeFirst().socket; // nginx closes the least recently used one
+    if (m_options.idlePerEndpoint <= 0) {
+        delete socket; // upstream_keepalive 0: a new connection per request
+        return;
     }
+    // Over the cap the connection is kept anyway, for a while: closing the surplus at once
+    // (nginx's way) made a burst of N > cap concurrent requests close N - cap connections only
+    // to open as many again a moment later (connect + accept per request on both sides). The
+    // sweep closes surplus connections that stayed idle for SurplusHoldMs, least recently
+    // used first, so the cap still bounds what an idle pool keeps.
+    QList<Idle> &list = m_idle[port];
     socket->setParent(this);
     socket->setReadEnabled(true);
     // While idle, any readable event is the upstream closing (or misbehaving): drop it.
@@ -117,6 +123,9 @@ void UpstreamPool::sweep()
     for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
         QList<Idle> &list = *it;
         while (!list.isEmpty() && now - list.first().sinceMs >= m_options.idleTimeoutMs)
+            delete list.takeFirst().socket;
+        while (list.size() > m_options.idlePerEndpoint
+               && now - list.first().sinceMs >= SurplusHoldMs)
             delete list.takeFirst().socket;
         anyIdle = anyIdle || !list.isEmpty();
     }

@@ -19,7 +19,8 @@ class UpstreamExchange;
 
 // The keep-alive connections of one proxying component in one network thread (nginx's
 // per-worker `keepalive` cache): idle sockets per upstream port on 127.0.0.1, capped per
-// endpoint, closed after idleTimeoutMs or as soon as the upstream closes or talks out of turn.
+// endpoint (surplus ones after a short hold), closed after idleTimeoutMs or as soon as the
+// upstream closes or talks out of turn.
 // It also runs the one deadline sweep of its exchanges (connect and response timeouts), so
 // there is no timer per request. Lives in, and is only used from, its own thread: no locks.
 class UpstreamPool final : public QObject
@@ -30,6 +31,9 @@ class UpstreamPool final : public QObject
 public:
     explicit UpstreamPool(const UpstreamOptions &options = {}, QObject *parent = nullptr);
     ~UpstreamPool() override; // closes idle connections, deletes leftover exchanges
+
+    // How long idle connections over idlePerEndpoint are kept before the sweep closes them.
+    static constexpr qint64 SurplusHoldMs = 1000;
 
     const UpstreamOptions &options() const { return m_options; }
     int idleCount(quint16 port) const { return int(m_idle.value(port).size()); }

@@ -49,6 +49,10 @@ KindInfo trafficGenerator()
         requests,
         intKey("duration_s", 0, 0, 86400,
                QT_TRANSLATE_NOOP("Catalogue", "How long to run; 0 runs until stopped."), "s"),
+        intKey("max_requests", 0, 0, 1000000000,
+               QT_TRANSLATE_NOOP("Catalogue",
+                                 "Stop sending after this many requests (like hey -n); 0 sets no "
+                                 "limit.")),
         intKey("think_time_ms", 0, 0, 600000,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "Pause of each connection between a response and its next "
@@ -71,6 +75,10 @@ KindInfo trafficGenerator()
         intKey(
             "path_keys", 1000, 1, 10000000,
             QT_TRANSLATE_NOOP("Catalogue", "How many different numbers {n} can take, from 1 up.")),
+        numberKey("zipf_exponent", 1.0, 0.25, 4.0,
+                  QT_TRANSLATE_NOOP("Catalogue",
+                                    "Skew of the zipf distribution: key k is drawn with weight "
+                                    "1/k^exponent; larger values make the hot keys hotter.")),
         intKey("timeout_ms", 2000, 1, 600000,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "A request without a complete response in this time counts as "
@@ -79,6 +87,10 @@ KindInfo trafficGenerator()
         boolKey("keepalive", true,
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "Reuse connections; off opens a new connection per request.")),
+        listKey("targets", {},
+                QT_TRANSLATE_NOOP("Catalogue",
+                                  "Extra targets outside the lab, as http://127.0.0.1:PORT (this "
+                                  "machine only), sent to alongside the linked nodes.")),
     };
     k.linkConfig = {
         intKey("weight", 1, 0, 1000,

@@ -1,9 +1,8 @@
 #include "components/reverseproxy/reverseproxy.h"
 
+#include "components/common/httplisteneroptions.h"
 #include "components/reverseproxy/responsecache.h"
 #include "components/reverseproxy/reverseproxyhandler.h"
-
-#include <limits>
 
 namespace infralab::reverseproxy {
 
@@ -23,29 +22,10 @@ ReverseProxyConfig ReverseProxyConfig::fromJson(const QJsonObject &config)
     out.cacheMaxBytes
         = qint64(config.value(QLatin1String("cache_max_bytes")).toDouble(64.0 * 1024 * 1024));
 
-    // nginx proxy_connect_timeout, proxy_read_timeout and upstream keepalive.
-    out.upstream.connectTimeoutMs = intValue(config, "connect_timeout_ms", 5000);
-    out.upstream.responseTimeoutMs = intValue(config, "response_timeout_ms", 60000);
-    out.upstream.idlePerEndpoint = intValue(config, "upstream_keepalive", 32);
-    out.upstream.forwardedHeaders = config.value(QLatin1String("forwarded_headers")).toBool(true);
-
-    // The client side, as the web server reads the same keys (catalogue httpListenerKeys).
-    httpserver::HttpServerOptions &options = out.serverOptions;
-    options.headerTimeoutMs = intValue(config, "header_timeout_s", 10) * 1000;
-    options.bodyTimeoutMs = intValue(config, "body_timeout_s", 30) * 1000;
-    options.sendTimeoutMs = intValue(config, "send_timeout_s", 60) * 1000;
-    const int keepAliveMs = intValue(config, "keepalive_timeout_s", 60) * 1000;
-    if (keepAliveMs == 0) {
-        options.keepAliveRequests = 1;
-        options.keepAliveTimeoutMs = 1000;
-    } else {
-        options.keepAliveTimeoutMs = keepAliveMs;
-    }
-    const qint64 maxBody
-        = qint64(config.value(QLatin1String("max_body_bytes")).toDouble(1024 * 1024));
-    options.limits.maxBody = maxBody == 0 ? http::HttpLimits::noBodyLimit : maxBody;
-    const int maxConnections = intValue(config, "max_connections", 1024);
-    options.maxConnections = maxConnections == 0 ? std::numeric_limits<int>::max() : maxConnections;
+    out.upstream = components::upstreamOptions(config);
+    if (!config.contains(QLatin1String("response_timeout_ms")))
+        out.upstream.responseTimeoutMs = 60000; // nginx proxy_read_timeout
+    out.serverOptions = components::httpListenerOptions(config);
     return out;
 }
 

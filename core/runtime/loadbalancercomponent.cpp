@@ -1,0 +1,94 @@
+#include "runtime/loadbalancercomponent.h"
+
+#include "components/loadbalancer/loadbalancer.h"
+#include "net/eventlooppool.h"
+#include "runtime/componentfactory.h"
+
+namespace infralab::runtime {
+
+namespace {
+QList<loadbalancer::BackendLink> backendLinks(const QList<UpstreamLink> &upstreams)
+{
+    QList<loadbalancer::BackendLink> links;
+    for (const UpstreamLink &u : upstreams) {
+        loadbalancer::LinkSettings settings;
+        settings.weight = u.config.value(QLatin1String("weight")).toInt(1);
+        settings.backup = u.config.value(QLatin1String("backup")).toBool(false);
+        settings.maxConnections = u.config.value(QLatin1String("max_connections")).toInt(0);
+        links.append({u.nodeId, u.port, settings});
+    }
+    return links;
+}
+} // namespace
+
+std::unique_ptr<Component> LoadBalancerComponent::create(const ComponentContext &context,
+                                                         QString *error)
+{
+    Q_UNUSED(error);
+    loadbalancer::LoadBalancerConfig config
+        = loadbalancer::LoadBalancerConfig::fromJson(context.config);
+    config.accessLogPath = context.resolvePath(config.accessLog);
+    auto gate = std::make_shared<EventGate>();
+    auto events = [gate](const QString &type, const QString &message) {
+        std::lock_guard lock(gate->mutex);
+        if (gate->component)
+            emit gate->component->eventRaised(type, message);
+    };
+    return std::make_unique<LoadBalancerComponent>(
+        context.nodeId, *context.pool,
+        std::make_unique<loadbalancer::LoadBalancer>(config, backendLinks(context.upstreams),
+                                                     events),
+        gate);
+}
+
+// `balancer` is read for the server's settings before m_balancer takes it over.
+LoadBalancerComponent::LoadBalancerComponent(const QString &nodeId, net::EventLoopPool &pool,
+                                             std::unique_ptr<loadbalancer::LoadBalancer> balancer,
+                                             std::shared_ptr<EventGate> gate)
+    : HttpComponent(nodeId, QStringLiteral("load-balancer"), pool, balancer->config().port,
+                    balancer->config().serverOptions, balancer->handlerFactory())
+    , m_pool(pool)
+    , m_balancer(std::move(balancer))
+    , m_gate(std::move(gate))
+{
+    std::lock_guard lock(m_gate->mutex);
+    m_gate->component = this;
+}
+
+LoadBalancerComponent::~LoadBalancerComponent()
+{
+    std::lock_guard lock(m_gate->mutex);
+    m_gate->component = nullptr;
+}
+
+bool LoadBalancerComponent::start(QString *error)
+{
+    if (!HttpComponent::start(error))
+        return false;
+    m_balancer->startHealthChecks(m_pool.thread(0));
+    return true;
+}
+
+void LoadBalancerComponent::stop()
+{
+    m_balancer->stopHealthChecks();
+    HttpComponent::stop();
+}
+
+bool LoadBalancerComponent::applyConfig(const QJsonObject &config)
+{
+    return m_balancer->applyConfig(loadbalancer::LoadBalancerConfig::fromJson(config));
+}
+
+bool LoadBalancerComponent::setUpstreams(const QList<UpstreamLink> &upstreams)
+{
+    m_balancer->setBackends(backendLinks(upstreams));
+    return true;
+}
+
+QJsonObject LoadBalancerComponent::details() const
+{
+    return m_balancer->stats();
+}
+
+} // namespace infralab::runtime

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "runtime/httpcomponent.h"
+
+#include <memory>
+#include <mutex>
+
+namespace infralab::loadbalancer {
+class LoadBalancer;
+}
+
+namespace infralab::runtime {
+
+struct ComponentContext;
+
+// Lets the balancer's threads raise events on the component only while it exists.
+struct EventGate
+{
+    std::mutex mutex;
+    Component *component = nullptr;
+};
+
+// A `load-balancer` node: components/loadbalancer behind one HttpServer, balancing over the
+// node's running HTTP links. Takes algorithm, health, ejection, sticky, retry and queue
+// settings, weights and the set of backends live; everything about the listener and the
+// upstream connections needs a restart. Backend state changes come out as eventRaised().
+class LoadBalancerComponent final : public HttpComponent
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LoadBalancerComponent)
+
+public:
+    // The ComponentFactory creator; the validator has checked the config, so it cannot fail.
+    static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
+
+    LoadBalancerComponent(const QString &nodeId, net::EventLoopPool &pool,
+                          std::unique_ptr<loadbalancer::LoadBalancer> balancer,
+                          std::shared_ptr<EventGate> gate);
+    ~LoadBalancerComponent() override;
+
+    bool start(QString *error) override;
+    void stop() override;
+    bool applyConfig(const QJsonObject &config) override;
+    bool setUpstreams(const QList<UpstreamLink> &upstreams) override;
+    QJsonObject details() const override;
+
+    loadbalancer::LoadBalancer &balancer() { return *m_balancer; }
+
+private:
+    net::EventLoopPool &m_pool;
+    std::unique_ptr<loadbalancer::LoadBalancer> m_balancer;
+    std::shared_ptr<EventGate> m_gate;
+};
+
+} // namespace infralab::runtime

@@ -1,0 +1,107 @@
+#include "runtime/trafficgeneratorcomponent.h"
+
+#include "components/trafficgenerator/trafficgenerator.h"
+#include "runtime/componentfactory.h"
+
+namespace infralab::runtime {
+
+using trafficgenerator::GeneratorConfig;
+using trafficgenerator::GeneratorTarget;
+using trafficgenerator::TrafficGenerator;
+
+std::unique_ptr<Component> TrafficGeneratorComponent::create(const ComponentContext &context,
+                                                             QString *error)
+{
+    QList<GeneratorTarget> targets;
+    for (const UpstreamLink &link : context.upstreams) {
+        targets.append(
+            {link.nodeId, link.port, link.config.value(QLatin1String("weight")).toInt(1)});
+    }
+    const GeneratorConfig config = GeneratorConfig::fromJson(context.config);
+    for (const QString &url : config.extraTargets) {
+        GeneratorTarget target;
+        target.name = url;
+        if (!trafficgenerator::parseLoopbackUrl(url, &target.port, error))
+            return nullptr;
+        targets.append(target);
+    }
+    return std::make_unique<TrafficGeneratorComponent>(context.nodeId, *context.pool,
+                                                       context.config, std::move(targets));
+}
+
+TrafficGeneratorComponent::TrafficGeneratorComponent(const QString &nodeId,
+                                                     net::EventLoopPool &pool,
+                                                     const QJsonObject &config,
+                                                     QList<GeneratorTarget> targets)
+    : Component(nodeId, QStringLiteral("traffic-generator"))
+    , m_config(config)
+    , m_generator(std::make_unique<TrafficGenerator>(GeneratorConfig::fromJson(config),
+                                                     std::move(targets), pool))
+{
+    connect(m_generator.get(), &TrafficGenerator::finished, this, [this] {
+        const auto totals = m_generator->totals();
+        emit eventRaised(QStringLiteral("generator-finished"),
+                         QStringLiteral("sent %1 requests; the duration or request budget is "
+                                        "used up")
+                             .arg(totals.sent));
+    });
+    connect(m_generator.get(), &TrafficGenerator::stopped, this, [this] {
+        if (m_stopped)
+            return;
+        m_stopped = true;
+        emit stopped();
+    });
+}
+
+TrafficGeneratorComponent::~TrafficGeneratorComponent() = default;
+
+bool TrafficGeneratorComponent::start(QString *error)
+{
+    Q_UNUSED(error);
+    m_generator->start();
+    if (m_generator->state() == TrafficGenerator::State::NoTarget) {
+        // Queued: whoever started us connects to eventRaised after start() returns.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emit eventRaised(QStringLiteral("no-target"),
+                                 QStringLiteral("no linked node is running, so no traffic is "
+                                                "sent"));
+            },
+            Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void TrafficGeneratorComponent::stop()
+{
+    m_generator->stop();
+}
+
+bool TrafficGeneratorComponent::applyConfig(const QJsonObject &config)
+{
+    QStringList changed;
+    for (auto it = config.begin(); it != config.end(); ++it) {
+        if (m_config.value(it.key()) != it.value())
+            changed.append(it.key());
+    }
+    for (auto it = m_config.begin(); it != m_config.end(); ++it) {
+        if (!config.contains(it.key()))
+            changed.append(it.key());
+    }
+    if (changed.isEmpty())
+        return true;
+    if (!m_generator->applyConfig(GeneratorConfig::fromJson(config), changed))
+        return false;
+    m_config = config;
+    emit eventRaised(QStringLiteral("config-applied"),
+                     QStringLiteral("changed live: %1").arg(changed.join(QStringLiteral(", "))));
+    return true;
+}
+
+QJsonObject TrafficGeneratorComponent::details() const
+{
+    return m_generator->report();
+}
+
+} // namespace infralab::runtime

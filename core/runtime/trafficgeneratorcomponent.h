@@ -1,0 +1,53 @@
+#pragma once
+
+#include "components/trafficgenerator/generatorconfig.h"
+#include "runtime/component.h"
+
+#include <memory>
+
+namespace infralab::net {
+class EventLoopPool;
+}
+
+namespace infralab::trafficgenerator {
+class TrafficGenerator;
+}
+
+namespace infralab::runtime {
+
+struct ComponentContext;
+
+// A `traffic-generator` node: a TrafficGenerator aimed at the node's running HTTP callees
+// (round-robin by link weight) and at the extra `targets` URLs. It does not listen; it starts
+// sending in start() (callers start after their callees) and stops sending when its duration
+// or request budget is used up, while the lab keeps running. details() is its report.
+class TrafficGeneratorComponent final : public Component
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrafficGeneratorComponent)
+
+public:
+    // The ComponentFactory creator: null with `error` set for a `targets` entry that is not
+    // a loopback HTTP URL.
+    static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
+
+    TrafficGeneratorComponent(const QString &nodeId, net::EventLoopPool &pool,
+                              const QJsonObject &config,
+                              QList<trafficgenerator::GeneratorTarget> targets);
+    ~TrafficGeneratorComponent() override;
+
+    bool start(QString *error) override;
+    QString url() const override { return {}; }
+    void stop() override;
+    bool applyConfig(const QJsonObject &config) override;
+    QJsonObject details() const override;
+
+    const trafficgenerator::TrafficGenerator &generator() const { return *m_generator; }
+
+private:
+    QJsonObject m_config;
+    std::unique_ptr<trafficgenerator::TrafficGenerator> m_generator;
+    bool m_stopped = false;
+};
+
+} // namespace infralab::runtime
