@@ -171,6 +171,43 @@ QByteArray prometheusText(const runtime::Lab &lab)
         w.sample("infralab_request_duration_seconds_count", row.labels, number(m.latencyCount));
     });
 
+    // Per link, seen by the caller (label backend = the callee).
+    QList<std::pair<QByteArray, metrics::TrafficTotals>> links;
+    for (const NodeRow &row : std::as_const(rows)) {
+        if (const runtime::Component *component = lab.component(row.nodeId)) {
+            for (const auto &[callee, totals] : component->linkTraffic())
+                links.append({row.labels + ',' + label("backend", callee.toUtf8()), totals});
+        }
+    }
+    if (!links.isEmpty()) {
+        w.family("infralab_link_requests_total", "counter",
+                 "Requests the node sent over the link (attempts, retries included).");
+        for (const auto &[labels, totals] : std::as_const(links))
+            w.sample("infralab_link_requests_total", labels, number(totals.requests));
+        w.family("infralab_link_responses_total", "counter",
+                 "Answers the node got over the link, by status class.");
+        for (const auto &[labels, totals] : std::as_const(links)) {
+            for (int c = 1; c <= 5; ++c)
+                w.sample("infralab_link_responses_total",
+                         labels + ',' + label("code", QByteArray::number(c) + "xx"),
+                         number(totals.responses[std::size_t(c)]));
+        }
+        w.family("infralab_link_errors_total", "counter",
+                 "Failed attempts over the link, by kind.");
+        for (const auto &[labels, totals] : std::as_const(links)) {
+            for (int k = 0; k < metrics::errorKindCount; ++k)
+                w.sample(
+                    "infralab_link_errors_total",
+                    labels + ','
+                        + label("error", metrics::errorKindName(metrics::ErrorKind(k)).toUtf8()),
+                    number(totals.errors[std::size_t(k)]));
+        }
+        w.family("infralab_link_received_bytes_total", "counter",
+                 "Response body bytes the node got over the link.");
+        for (const auto &[labels, totals] : std::as_const(links))
+            w.sample("infralab_link_received_bytes_total", labels, number(totals.bytesIn));
+    }
+
     // A balancer's backends, from its details(): {"backends": [{"id", "state", "requests"}]}.
     QList<std::pair<QByteArray, QJsonObject>> backends;
     for (const NodeRow &row : std::as_const(rows)) {
