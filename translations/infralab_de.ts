@@ -435,6 +435,13 @@
     </message>
 </context>
 <context>
+    <name>ConfigForm</name>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+</context>
+<context>
     <name>DesignLints</name>
     <message>
         <source>%1 is a single point of failure: every app server depends on this one database</source>
@@ -573,6 +580,63 @@
     </message>
 </context>
 <context>
+    <name>SetLinkConfigCommand</name>
+    <message>
+        <source>Reset %1 of %2 → %3</source>
+        <translation>%1 von %2 → %3 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2 → %3</source>
+        <translation>%1 von %2 → %3 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 of %n links</source>
+        <translation>
+            <numerusform>%1 von %n Verknüpfung zurücksetzen</numerusform>
+            <numerusform>%1 von %n Verknüpfungen zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 of %n links</source>
+        <translation>
+            <numerusform>%1 von %n Verknüpfung setzen</numerusform>
+            <numerusform>%1 von %n Verknüpfungen setzen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetNodeConfigCommand</name>
+    <message>
+        <source>Reset %1 of %2</source>
+        <translation>%1 von %2 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>%1 von %2 setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reset %1 of %n nodes</source>
+        <translation>
+            <numerusform>%1 von %n Knoten zurücksetzen</numerusform>
+            <numerusform>%1 von %n Knoten zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %1 of %n nodes</source>
+        <translation>
+            <numerusform>%1 von %n Knoten setzen</numerusform>
+            <numerusform>%1 von %n Knoten setzen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetNodeDescriptionCommand</name>
+    <message>
+        <source>Describe %1</source>
+        <translation>Beschreibung von %1 ändern</translation>
+    </message>
+</context>
+<context>
     <name>TierLayout</name>
     <message>
         <source>Arrange by tier</source>
@@ -588,6 +652,21 @@
     <message>
         <source>The clipboard holds no nodes.</source>
         <translation>Die Zwischenablage enthält keine Knoten.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>Mixed values</source>
+        <translation>Unterschiedliche Werte</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
     </message>
 </context>
 <context>
@@ -692,6 +771,25 @@ Exit-Status:
     <message>
         <source>Try &apos;%1&apos; for more information.</source>
         <translation>&apos;%1&apos; liefert weitere Informationen.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ConfigForm</name>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standardwert: %1</translation>
+    </message>
+    <message>
+        <source>Reset to the default (%1)</source>
+        <translation>Auf den Standardwert zurücksetzen (%1)</translation>
+    </message>
+    <message>
+        <source>Reset %1</source>
+        <translation>%1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 (not applied)</source>
+        <translation>%1 (nicht übernommen)</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1009,118 @@ Exit-Status:
     </message>
 </context>
 <context>
+    <name>infralab::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Select a node or a link to see its settings.</source>
+        <translation>Wählen Sie einen Knoten oder eine Verknüpfung aus, um die Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nodes and links are selected. Select only nodes or only links to edit their settings.</source>
+        <translation>Knoten und Verknüpfungen sind ausgewählt. Wählen Sie nur Knoten oder nur Verknüpfungen aus, um ihre Einstellungen zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Nodes of different kinds are selected. Select nodes of one kind to edit them together.</source>
+        <translation>Knoten verschiedener Arten sind ausgewählt. Wählen Sie Knoten einer Art aus, um sie gemeinsam zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Links from different kinds of nodes are selected. Select links whose callers are of one kind to edit them together.</source>
+        <translation>Verknüpfungen von Knoten verschiedener Arten sind ausgewählt. Wählen Sie Verknüpfungen, deren Aufrufer von einer Art sind, um sie gemeinsam zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>%1 is not a kind this version knows; its settings are kept as they are.</source>
+        <translation>%1 ist keine Art, die diese Version kennt; die Einstellungen bleiben unverändert erhalten.</translation>
+    </message>
+    <message>
+        <source>Link settings</source>
+        <translation>Verknüpfungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>What this node is for</source>
+        <translation>Wofür dieser Knoten da ist</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links</source>
+        <translation>
+            <numerusform>%n Verknüpfung</numerusform>
+            <numerusform>%n Verknüpfungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Links from this kind of node (%1) have no settings.</source>
+        <translation>Verknüpfungen von dieser Knotenart (%1) haben keine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Aufrufer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::ListEditor</name>
+    <message>
+        <source>Mixed values: an edit replaces the list in every selected item.</source>
+        <translation>Unterschiedliche Werte: Eine Änderung ersetzt die Liste in allen ausgewählten Elementen.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Add a request</source>
+        <translation>Anfrage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>Ausgewählte Zeilen entfernen</translation>
+    </message>
+</context>
+<context>
     <name>infralab::MainWindow</name>
     <message>
         <source>No topology yet.
@@ -1033,6 +1243,29 @@ Open one with File › Open… or pick an example.</source>
     </message>
 </context>
 <context>
+    <name>infralab::PathEditor</name>
+    <message>
+        <source>Choose a folder or a file</source>
+        <translation>Ordner oder Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Folder…</source>
+        <translation>&amp;Ordner auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose F&amp;ile…</source>
+        <translation>&amp;Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose Folder for %1</source>
+        <translation>Ordner für %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Choose File for %1</source>
+        <translation>Datei für %1 auswählen</translation>
+    </message>
+</context>
+<context>
     <name>infralab::PlannedCommand</name>
     <message>
         <source>Write nginx, HAProxy, compose, Kubernetes or Kong configuration.</source>
@@ -1092,27 +1325,6 @@ Open one with File › Open… or pick an example.</source>
         <translation>Alle Knoten einer Topologie ohne Fenster starten; bei SIGINT/SIGTERM anhalten.</translation>
     </message>
     <message>
-        <source>Usage: infralab run FILE [--duration S] [--threads N]</source>
-        <translation>Aufruf: infralab run FILE [--duration S] [--threads N]</translation>
-    </message>
-    <message>
-        <source>Starts every node of a topology file on 127.0.0.1 without a window, callees
-before callers. Prints &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos; for each listening node, then &apos;ready&apos;.
-Runs until SIGINT or SIGTERM (or the duration), drains the connections and
-exits. Nodes of kinds this version cannot run yet are reported and skipped.
-
-Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot
-start (nothing is then left running); 2 on usage errors.</source>
-        <translation>Startet alle Knoten einer Topologiedatei ohne Fenster auf 127.0.0.1, aufgerufene
-Knoten vor ihren Aufrufern. Gibt für jeden lauschenden Knoten &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos;
-aus, danach &apos;ready&apos;. Läuft bis SIGINT oder SIGTERM (oder bis die Dauer um ist),
-lässt die Verbindungen auslaufen und beendet sich. Knoten von Typen, die diese
-Version noch nicht ausführen kann, werden gemeldet und übersprungen.
-
-Exit-Status: 0 nach sauberem Anhalten; 1, wenn die Datei ungültig ist oder ein
-Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</translation>
-    </message>
-    <message>
         <source>Stop by itself after S seconds (0: run until stopped).</source>
         <translation>Nach S Sekunden von selbst anhalten (0: bis zum Anhalten laufen).</translation>
     </message>
@@ -1123,10 +1335,6 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>Topology file (*.infralab.json).</source>
         <translation>Topologiedatei (*.infralab.json).</translation>
-    </message>
-    <message>
-        <source>run: --control is not available in this version yet.</source>
-        <translation>run: --control ist in dieser Version noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>run: no FILE given.</source>
@@ -1151,6 +1359,55 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>%1 was not started; nothing is left running.</source>
         <translation>%1 wurde nicht gestartet; es läuft nichts mehr.</translation>
+    </message>
+    <message>
+        <source>Usage: infralab run FILE [--duration S] [--threads N] [--control PORT] [--report FILE]</source>
+        <translation>Aufruf: infralab run FILE [--duration S] [--threads N] [--control PORT] [--report FILE]</translation>
+    </message>
+    <message>
+        <source>Starts every node of a topology file on 127.0.0.1 without a window, callees
+before callers. Prints &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos; for each listening node, then &apos;ready&apos;.
+Runs until SIGINT or SIGTERM (or the duration), drains the connections and
+exits. Nodes of kinds this version cannot run yet are reported and skipped.
+With --control, the control API (docs/control-api.md) listens on
+127.0.0.1:PORT and &apos;control &lt;url&gt;&apos; is printed before &apos;ready&apos;.
+
+Exit status: 0 after a clean stop; 1 when the file is invalid or a node cannot
+start (nothing is then left running); 2 on usage errors.</source>
+        <translation>Startet alle Knoten einer Topologiedatei ohne Fenster auf 127.0.0.1, aufgerufene
+Knoten vor ihren Aufrufern. Gibt für jeden lauschenden Knoten &apos;&lt;id&gt; &lt;kind&gt; &lt;url&gt;&apos;
+aus, danach &apos;ready&apos;. Läuft bis SIGINT oder SIGTERM (oder bis die Dauer um ist),
+lässt die Verbindungen auslaufen und beendet sich. Knoten von Typen, die diese
+Version noch nicht ausführen kann, werden gemeldet und übersprungen.
+Mit --control lauscht die Steuerschnittstelle (docs/control-api.md) auf
+127.0.0.1:PORT, und vor &apos;ready&apos; wird &apos;control &lt;url&gt;&apos; ausgegeben.
+
+Exit-Status: 0 nach sauberem Anhalten; 1, wenn die Datei ungültig ist oder ein
+Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</translation>
+    </message>
+    <message>
+        <source>Serve the control API (HTTP/JSON, Prometheus /metrics) on 127.0.0.1:PORT (0: a free port).</source>
+        <translation>Die Steuerschnittstelle (HTTP/JSON, Prometheus /metrics) auf 127.0.0.1:PORT anbieten (0: ein freier Port).</translation>
+    </message>
+    <message>
+        <source>When the run ends, write it as JSON to FILE (per node totals, generator summaries, per-second series).</source>
+        <translation>Am Ende des Laufs diesen als JSON nach FILE schreiben (Summen je Knoten, Zusammenfassungen der Lastgeneratoren, Zeitreihen je Sekunde).</translation>
+    </message>
+    <message>
+        <source>run: --control must be a port from 0 to 65535; got &apos;%1&apos;.</source>
+        <translation>run: --control muss ein Port von 0 bis 65535 sein; angegeben: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>run: --report needs a FILE.</source>
+        <translation>run: --report braucht eine Datei (FILE).</translation>
+    </message>
+    <message>
+        <source>control API: %1</source>
+        <translation>Steuerschnittstelle: %1</translation>
+    </message>
+    <message>
+        <source>--report: cannot write %1: %2</source>
+        <translation>--report: %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -412,7 +412,7 @@ private slots:
     {
         TopologyView *view = m_window->view();
         const int v = view->verticalScrollBar()->value();
-        const QPoint from(600, 700); // empty canvas
+        const QPoint from(40, viewport()->height() - 40); // empty canvas, whatever the docks
         QTest::keyPress(view, Qt::Key_Space);
         drag(viewport(), from, from + QPoint(0, -60));
         QTest::keyRelease(view, Qt::Key_Space);

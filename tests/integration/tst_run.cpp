@@ -44,23 +44,41 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-// The bundled example with every `port` set to 0, so the test never fights over 8080.
-QString staticSiteOnPortZero(const QTemporaryDir &dir)
+// A bundled example with every `port` set to 0, so the test never fights over 8080.
+// A bundled example with every `port` set to 0; nodes of `dropKinds` (and their links) left out.
+QString exampleOnPortZero(const QTemporaryDir &dir, const QString &name,
+                          const QStringList &dropKinds = {})
 {
-    QFile example(INFRALAB_SOURCE_DIR "/resources/examples/static-site.infralab.json");
+    QFile example(INFRALAB_SOURCE_DIR "/resources/examples/" + name);
     if (!example.open(QIODevice::ReadOnly))
         qFatal("cannot read the static-site example");
     QJsonObject root = QJsonDocument::fromJson(example.readAll()).object();
-    QJsonArray nodes = root.value("nodes").toArray();
-    for (QJsonValueRef node : nodes) {
+    QJsonArray nodes;
+    QStringList dropped;
+    for (const QJsonValue &node : root.value("nodes").toArray()) {
         QJsonObject object = node.toObject();
+        if (dropKinds.contains(object.value("kind").toString())) {
+            dropped << object.value("id").toString();
+            continue;
+        }
         QJsonObject config = object.value("config").toObject();
         config.insert("port", 0);
         object.insert("config", config);
-        node = object;
+        nodes.append(object);
+    }
+    QJsonArray links;
+    for (const QJsonValue &link : root.value("links").toArray()) {
+        if (!dropped.contains(link["from"].toString()) && !dropped.contains(link["to"].toString()))
+            links.append(link);
     }
     root.insert("nodes", nodes);
-    return writeFile(dir, "static-site.infralab.json", QJsonDocument(root).toJson());
+    root.insert("links", links);
+    return writeFile(dir, name, QJsonDocument(root).toJson());
+}
+
+QString staticSiteOnPortZero(const QTemporaryDir &dir)
+{
+    return exampleOnPortZero(dir, "static-site.infralab.json");
 }
 
 bool isListening(quint16 port)
@@ -354,6 +372,40 @@ private slots:
         QVERIFY(lab.waitForFinished());
         QCOMPARE(lab.process().exitCode(), 0);
         QCOMPARE(lab.err(), QString());
+    }
+
+    // The three-tier example: the load balancer spreads real traffic over the three web
+    // servers (one keep-alive connection, so one thread's round-robin: exactly a third each),
+    // and its stats page says so.
+    void loadBalancerAcrossThreeWebServers()
+    {
+        QTemporaryDir dir;
+        // Without the example's traffic generator: only the 30 requests below reach the servers.
+        Lab lab({exampleOnPortZero(dir, "three-tier.infralab.json", {"traffic-generator"})});
+        QVERIFY2(lab.waitForReady(), qPrintable(lab.err()));
+        const QString lb = lab.url("lb", "load-balancer");
+        QVERIFY2(!lb.isEmpty(), qPrintable(lab.lines().join('\n')));
+        QStringList args{"-s", "-o", "/dev/null", "-w", "%{http_code}\\n", "--max-time", "20"};
+        for (int i = 0; i < 30; ++i)
+            args << "-o"
+                 << "/dev/null" << lb + "/";
+        QProcess load;
+        load.start("curl", args);
+        QVERIFY(load.waitForFinished(30000));
+        QCOMPARE(load.readAllStandardOutput(), QByteArray("200\n").repeated(30));
+        const QJsonObject stats
+            = QJsonDocument::fromJson(curl(lb + "/infralab/stats?format=json").body).object();
+        QStringList seen;
+        for (const QJsonValue &value : stats.value("backends").toArray()) {
+            const QJsonObject backend = value.toObject();
+            seen << backend.value("id").toString();
+            QCOMPARE(backend.value("state").toString(), QString("up"));
+            QCOMPARE(backend.value("requests").toInt(), 10);
+        }
+        QCOMPARE(seen, (QStringList{"web-1", "web-2", "web-3"}));
+        lab.signal(SIGTERM);
+        QVERIFY(lab.waitForFinished());
+        QCOMPARE(lab.process().exitCode(), 0);
     }
 
     void notImplementedKindIsSkipped()

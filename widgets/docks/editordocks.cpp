@@ -5,6 +5,7 @@
 #include "docks/palettedock.h"
 #include "docks/palettedrophandler.h"
 #include "docks/problemsdock.h"
+#include "inspector/inspectordock.h"
 
 #include <QMainWindow>
 #include <QMenu>
@@ -17,23 +18,25 @@ EditorDocks::EditorDocks(QMainWindow *window, Document *document, TopologyScene 
     , m_palette(new PaletteDock(document, view, window))
     , m_problems(new ProblemsDock(document, scene, view, window))
     , m_history(new HistoryDock(document, window))
+    , m_inspector(new InspectorDock(document, scene, window))
     , m_dropHandler(new PaletteDropHandler(document, view))
 {
     window->addDockWidget(Qt::LeftDockWidgetArea, m_palette);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_history);
     window->tabifyDockWidget(m_problems, m_history);
     m_problems->raise();
     // A strip under the canvas, a column beside it: the canvas keeps most of the window.
     window->resizeDocks({m_problems}, {150}, Qt::Vertical);
-    window->resizeDocks({m_palette}, {220}, Qt::Horizontal);
+    window->resizeDocks({m_palette, m_inspector}, {220, 340}, Qt::Horizontal);
 }
 
 void EditorDocks::addToggleActions(QMenu *menu) const
 {
     for (QDockWidget *dock :
-         {static_cast<QDockWidget *>(m_palette), static_cast<QDockWidget *>(m_problems),
-          static_cast<QDockWidget *>(m_history)})
+         {static_cast<QDockWidget *>(m_palette), static_cast<QDockWidget *>(m_inspector),
+          static_cast<QDockWidget *>(m_problems), static_cast<QDockWidget *>(m_history)})
         menu->addAction(dock->toggleViewAction());
 }
 

@@ -9,6 +9,7 @@ namespace infralab {
 
 class Document;
 class HistoryDock;
+class InspectorDock;
 class PaletteDock;
 class PaletteDropHandler;
 class ProblemsDock;
@@ -16,7 +17,8 @@ class TopologyScene;
 class TopologyView;
 
 // The editor's docks around the canvas, created and placed once for the main window: palette
-// (left), problems and history (bottom, tabbed), and the canvas's palette drop handler. Keeps
+// (left), inspector (right), problems and history (bottom, tabbed), and the canvas's palette
+// drop handler. Keeps
 // MainWindow to one line per concern.
 class EditorDocks final : public QObject
 {
@@ -29,6 +31,7 @@ public:
     PaletteDock *palette() const { return m_palette; }
     ProblemsDock *problems() const { return m_problems; }
     HistoryDock *history() const { return m_history; }
+    InspectorDock *inspector() const { return m_inspector; }
 
     // Show/hide toggles of every dock.
     void addToggleActions(QMenu *menu) const;
@@ -37,6 +40,7 @@ private:
     PaletteDock *m_palette;
     ProblemsDock *m_problems;
     HistoryDock *m_history;
+    InspectorDock *m_inspector;
     PaletteDropHandler *m_dropHandler;
 };
 

@@ -66,7 +66,13 @@ MainWindow::MainWindow(QWidget *parent)
     readSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The scene goes first, while the document its items mirror is alive: deleting selected
+    // items announces selection changes, and their listeners ask the scene for the selection.
+    delete m_scene;
+    m_scene = nullptr;
+}
 
 bool MainWindow::openFile(const QString &fileName)
 {

@@ -27,11 +27,12 @@ http::HttpLimits clientLimits()
 } // namespace
 
 ClientConnection::ClientConnection(quint16 port, ClientConnectionListener *listener,
-                                   GeneratorStats &stats, QObject *parent)
+                                   GeneratorStats &stats, ReadinessPoller *poller, QObject *parent)
     : QObject(parent)
     , m_port(port)
     , m_listener(listener)
     , m_stats(stats)
+    , m_poller(poller)
     , m_parser(clientLimits())
     , m_chunked(clientLimits())
 {
@@ -43,14 +44,13 @@ ClientConnection::~ClientConnection()
     closeSocket();
 }
 
-void ClientConnection::send(QByteArrayView head, QByteArrayView body, http::HttpMethod framing,
+void ClientConnection::send(const QByteArray &request, qsizetype headSize, http::HttpMethod framing,
                             bool idempotent)
 {
     Q_ASSERT(!isBusy());
     ++m_generation;
-    m_request.resize(0);
-    m_request.append(head.data(), head.size()).append(body.data(), body.size());
-    m_headSize = head.size();
+    m_request = request;
+    m_headSize = headSize;
     m_framing = framing;
     m_idempotent = idempotent;
     m_retried = false;
@@ -126,7 +126,11 @@ void ClientConnection::attach(int fd)
     m_socket = new net::StreamSocket(fd, this);
     m_servedOnSocket = 0;
     m_stats.countConnectionOpened();
-    connect(m_socket, &net::StreamSocket::readyRead, this, &ClientConnection::onReadable);
+    m_polled = m_poller && m_poller->add(fd, this);
+    if (m_polled)
+        m_socket->setReadEnabled(false);
+    else
+        connect(m_socket, &net::StreamSocket::readyRead, this, &ClientConnection::onReadable);
     // Queued: a write failure (EPIPE, ECONNRESET) surfaces inside write(); handle it once the
     // call returned, and only if that socket is still ours.
     connect(
@@ -304,6 +308,8 @@ void ClientConnection::closeSocket()
         net::closeDescriptor(std::exchange(m_connectFd, -1));
     }
     if (m_socket) {
+        if (std::exchange(m_polled, false))
+            m_poller->remove(m_socket->descriptor());
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
         std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "components/trafficgenerator/generatorstats.h"
+#include "components/trafficgenerator/readinesspoller.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
 
@@ -32,24 +33,26 @@ public:
 // decoder) and its body counted, not kept. Keep-alive unless the server or the request says
 // close; a request that finds a kept-alive connection closed by the server before any byte of
 // the answer goes once more on a fresh connection when it is idempotent (as browsers and
-// nginx do), so idle timeouts do not show up as errors.
-class ClientConnection final : public QObject
+// nginx do), so idle timeouts do not show up as errors. With a ReadinessPoller, read readiness
+// comes from the poller's epoll set instead of a notifier per socket.
+class ClientConnection final : public QObject, private ReadableHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientConnection)
 
 public:
     ClientConnection(quint16 port, ClientConnectionListener *listener, GeneratorStats &stats,
-                     QObject *parent = nullptr);
+                     ReadinessPoller *poller = nullptr, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     quint16 port() const { return m_port; }
     int tag() const { return m_tag; } // the owner's index for this connection
     void setTag(int tag) { m_tag = tag; }
 
-    // Sends one request (connecting first when there is no open connection). The bytes are
-    // copied; views may die after the call.
-    void send(QByteArrayView head, QByteArrayView body, http::HttpMethod framing, bool idempotent);
+    // Sends one request, `headSize` bytes of head then the body (connecting first when there
+    // is no open connection).
+    void send(const QByteArray &request, qsizetype headSize, http::HttpMethod framing,
+              bool idempotent);
     bool isBusy() const { return m_state != State::Idle && m_state != State::Closed; }
     bool isConnecting() const { return m_state == State::Connecting; }
     // When the request went out (after the connect), on the steadyNowUs() clock.
@@ -65,6 +68,7 @@ private:
     void attach(int fd);
     void writeRequest();
     void onReadable();
+    void socketReadable() override { onReadable(); }
     void process();
     bool parseHead();
     bool consumeBody();
@@ -76,6 +80,7 @@ private:
     quint16 m_port;
     ClientConnectionListener *m_listener;
     GeneratorStats &m_stats;
+    ReadinessPoller *m_poller;
     int m_tag = -1;
     net::StreamSocket *m_socket = nullptr;
     int m_connectFd = -1;
@@ -94,6 +99,7 @@ private:
     qint64 m_sentAtUs = 0;
     int m_servedOnSocket = 0; // responses completed on the current socket
     State m_state = State::Closed;
+    bool m_polled = false; // the socket is in m_poller's set
     bool m_idempotent = true;
     bool m_retried = false;
     bool m_gotByte = false;

@@ -1,5 +1,7 @@
 #include "components/trafficgenerator/generatorworker.h"
 
+#include "components/trafficgenerator/arrivaltimer.h"
+
 #include <QTimer>
 
 #include <algorithm>
@@ -26,7 +28,11 @@ GeneratorWorker::GeneratorWorker(WorkerPlan plan, std::shared_ptr<GeneratorStats
     , m_rng(m_plan.seed)
 {}
 
-GeneratorWorker::~GeneratorWorker() = default;
+GeneratorWorker::~GeneratorWorker()
+{
+    // Connections leave the poller's set as they close: before the poller goes.
+    qDeleteAll(findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 void GeneratorWorker::start()
 {
@@ -42,6 +48,7 @@ void GeneratorWorker::start()
     }
     m_targetCurrent.assign(std::size_t(m_plan.targets.size()), 0);
     m_mix.emplace(m_plan.requests, m_plan.keys, m_plan.keepAlive, hosts);
+    m_poller = new ReadinessPoller(this);
 
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(std::clamp(m_plan.timeoutMs / 4, 5, 100));
@@ -51,8 +58,10 @@ void GeneratorWorker::start()
     m_sleepTimer->setSingleShot(true);
     m_sleepTimer->setTimerType(Qt::PreciseTimer);
     connect(m_sleepTimer, &QTimer::timeout, this, &GeneratorWorker::wakeSleepers);
-    m_arrivalTimer = new QTimer(this);
-    m_arrivalTimer->setTimerType(Qt::PreciseTimer);
+    m_profileTimer = new QTimer(this);
+    connect(m_profileTimer, &QTimer::timeout, this, &GeneratorWorker::updateActiveUsers);
+    m_arrivalTimer = new ArrivalTimer(this);
+    connect(m_arrivalTimer, &ArrivalTimer::timeout, this, &GeneratorWorker::pump);
 
     const qint64 now = steadyNowUs();
     if (m_plan.endUs > 0) {
@@ -73,13 +82,9 @@ void GeneratorWorker::start()
             = activeUsers(m_plan.profile.fraction(secondsSinceStart(now)), m_plan.connections);
         for (int i = 0; i < m_activeUsers && maySend(now); ++i)
             send(i, now, now);
-        if (m_plan.profile.shape() != LoadProfile::Shape::Constant) {
-            connect(m_arrivalTimer, &QTimer::timeout, this, &GeneratorWorker::updateActiveUsers);
-            m_arrivalTimer->start(ProfileStepMs);
-        }
+        if (m_plan.profile.shape() != LoadProfile::Shape::Constant)
+            m_profileTimer->start(ProfileStepMs);
     } else {
-        m_arrivalTimer->setSingleShot(true);
-        connect(m_arrivalTimer, &QTimer::timeout, this, &GeneratorWorker::pump);
         m_users.reserve(std::size_t(m_plan.connections));
         m_schedule.emplace(m_plan.profile, m_plan.rate, m_plan.arrivalOffsetS);
         pump();
@@ -110,12 +115,9 @@ void GeneratorWorker::apply(const LiveSettings &settings)
         m_schedule->setRate(m_plan.rate, secondsSinceStart(now));
         pump();
     } else if (m_plan.model == LoadModel::Closed && profileChanged && !m_sendingDone) {
-        disconnect(m_arrivalTimer, nullptr, this, nullptr);
-        m_arrivalTimer->stop();
-        if (m_plan.profile.shape() != LoadProfile::Shape::Constant) {
-            connect(m_arrivalTimer, &QTimer::timeout, this, &GeneratorWorker::updateActiveUsers);
-            m_arrivalTimer->start(ProfileStepMs);
-        }
+        m_profileTimer->stop();
+        if (m_plan.profile.shape() != LoadProfile::Shape::Constant)
+            m_profileTimer->start(ProfileStepMs);
         updateActiveUsers();
     }
 }
@@ -153,7 +155,8 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
         user.perTarget.assign(std::size_t(m_plan.targets.size()), nullptr);
     ClientConnection *&connection = user.perTarget[std::size_t(target)];
     if (!connection) {
-        connection = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, this);
+        connection
+            = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, m_poller, this);
         connection->setTag(userIndex);
     }
     const RequestMix::Request request = m_mix->next(target, m_rng);
@@ -163,10 +166,10 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
     user.deadlineUs = nowUs + qint64(m_plan.timeoutMs) * 1000;
     ++m_inFlight;
     ++m_sent;
-    m_stats->countSent(request.head.size() + request.body.size());
+    m_stats->countSent(request.bytes.size());
     if (m_plan.model == LoadModel::Open && nowUs - dueUs > GeneratorStats::LateAfterUs)
         m_stats->countLate();
-    connection->send(request.head, request.body, request.framing, request.idempotent);
+    connection->send(request.bytes, request.headSize, request.framing, request.idempotent);
 }
 
 void GeneratorWorker::responseComplete(ClientConnection *connection, int status)
@@ -272,10 +275,9 @@ void GeneratorWorker::armArrivalTimer(qint64 nowUs)
         dueUs += qint64(m_plan.timeoutMs) * 1000 + 1000;
     // Re-arming costs a timer (un)registration; most pumps (after each response) find the
     // same next arrival.
-    if (m_arrivalTimer->isActive() && m_armedForUs == dueUs)
+    if (m_arrivalTimer->isActive() && m_arrivalTimer->armedForUs() == dueUs)
         return;
-    m_armedForUs = dueUs;
-    m_arrivalTimer->start(msUntil(dueUs, nowUs));
+    m_arrivalTimer->startAt(dueUs);
 }
 
 void GeneratorWorker::updateActiveUsers()
@@ -336,6 +338,8 @@ void GeneratorWorker::endOfSending()
     m_sendingDone = true;
     if (m_arrivalTimer)
         m_arrivalTimer->stop();
+    if (m_profileTimer)
+        m_profileTimer->stop();
     m_sleepers.clear();
     checkFinished();
 }
@@ -362,10 +366,12 @@ void GeneratorWorker::stop(int graceMs)
     }
     m_stopping = true;
     m_sleepers.clear();
-    for (QTimer *timer : {m_arrivalTimer, m_sleepTimer, m_endTimer}) {
+    for (QTimer *timer : {m_profileTimer, m_sleepTimer, m_endTimer}) {
         if (timer)
             timer->stop();
     }
+    if (m_arrivalTimer)
+        m_arrivalTimer->stop();
     if (m_inFlight == 0) {
         finishDrain();
         return;
@@ -391,10 +397,12 @@ void GeneratorWorker::finishDrain()
     if (m_drained)
         return;
     m_drained = true;
-    for (QTimer *timer : {m_arrivalTimer, m_sleepTimer, m_endTimer, m_sweepTimer, m_graceTimer}) {
+    for (QTimer *timer : {m_profileTimer, m_sleepTimer, m_endTimer, m_sweepTimer, m_graceTimer}) {
         if (timer)
             timer->stop();
     }
+    if (m_arrivalTimer)
+        m_arrivalTimer->stop();
     for (User &user : m_users) {
         for (ClientConnection *connection : user.perTarget) {
             if (connection)

@@ -15,6 +15,8 @@ class QTimer;
 
 namespace infralab::trafficgenerator {
 
+class ArrivalTimer;
+
 // What one network thread's share of a generator does: its connections, its part of the
 // rate and of the request budget, and the common time base.
 struct WorkerPlan
@@ -116,8 +118,9 @@ private:
     int m_activeUsers = 0;
     int m_inFlight = 0;
     qint64 m_sent = 0;
-    QTimer *m_arrivalTimer = nullptr; // open: the next due request; closed: profile steps
-    qint64 m_armedForUs = -1;
+    ReadinessPoller *m_poller = nullptr;
+    ArrivalTimer *m_arrivalTimer = nullptr; // open model: the next due request
+    QTimer *m_profileTimer = nullptr;       // closed model: the profile's user count
     QTimer *m_sleepTimer = nullptr;
     QTimer *m_sweepTimer = nullptr;
     QTimer *m_endTimer = nullptr;

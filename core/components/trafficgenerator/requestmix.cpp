@@ -75,7 +75,6 @@ RequestMix::RequestMix(const QList<RequestTemplate> &templates, const KeySampler
         }
         m_templates.push_back(std::move(t));
     }
-    m_head.reserve(512);
 }
 
 void RequestMix::writeHead(const Template &t, const QByteArray &host, QByteArrayView path,
@@ -115,19 +114,17 @@ RequestMix::Request RequestMix::next(int target, Rng &rng)
     request.framing = t.framing;
     request.idempotent = t.idempotent;
     if (!t.hasKey) {
-        const QByteArray &bytes = t.prebuilt[std::size_t(target)];
-        const qsizetype headSize = t.prebuiltHead[std::size_t(target)];
-        request.head = QByteArrayView(bytes).first(headSize);
-        request.body = QByteArrayView(bytes).sliced(headSize);
+        request.bytes = t.prebuilt[std::size_t(target)];
+        request.headSize = t.prebuiltHead[std::size_t(target)];
         return request;
     }
     request.key = m_keys.next(rng);
     const QByteArray key = QByteArray::number(request.key);
     joinWithKey(t.pathParts, key, m_path);
     joinWithKey(t.bodyParts, key, m_body);
-    writeHead(t, m_hosts.at(target), m_path, m_body, m_head);
-    request.head = m_head;
-    request.body = m_body;
+    writeHead(t, m_hosts.at(target), m_path, m_body, request.bytes);
+    request.headSize = request.bytes.size();
+    request.bytes.append(m_body);
     return request;
 }
 

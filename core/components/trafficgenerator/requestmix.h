@@ -20,8 +20,8 @@ class RequestMix
 public:
     struct Request
     {
-        QByteArrayView head; // request line and fields, ending with the empty line
-        QByteArrayView body;
+        QByteArray bytes; // head (request line and fields, the empty line), then body
+        qsizetype headSize = 0;
         http::HttpMethod framing = http::HttpMethod::Get; // how to frame the response
         bool idempotent = true; // RFC 9110 §9.2.2: may be sent again after a stale connection
         int templateIndex = 0;
@@ -33,7 +33,7 @@ public:
                const QList<QByteArray> &hosts);
 
     int templateCount() const { return int(m_templates.size()); }
-    // Views stay valid until the next call.
+    // Prebuilt requests are shared, not copied (QByteArray's implicit sharing).
     Request next(int target, Rng &rng);
     // Only the weighted choice of a template (what next() does first).
     int pickTemplate(Rng &rng) const;
@@ -62,8 +62,7 @@ private:
     KeySampler m_keys;
     bool m_keepAlive;
     quint64 m_totalWeight = 0;
-    QByteArray m_head; // scratch for templates with {n}
-    QByteArray m_path;
+    QByteArray m_path; // scratch for templates with {n}
     QByteArray m_body;
 };
 

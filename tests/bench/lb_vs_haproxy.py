@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark: InfraLab's load balancer -> three InfraLab web servers against
+HAProxy (nbthread 1, balance roundrobin) -> three nginx ports, the same 1 KiB file at the end
+of both chains.
+
+Method (shared/reference/performance.md): everything that serves is pinned to CPU 1, wrk to
+CPU 0 (`wrk -t1 -c50`); runs alternate for ROUNDS rounds in rotating order, each bounded by
+`timeout`. HAProxy chain: haproxy 2.6 with `nbthread 1`, `mode http`, `option
+http-keep-alive`, `option forwardfor`, timeouts connect 5s / client 30s / server 30s, three
+`server` lines (no checks) to one static nginx worker listening on three ports (the
+webserver_vs_nginx.py configuration). InfraLab chain: one `infralab run --threads 1` process
+holding the load-balancer node (round-robin, its default health checks every 2 s) and the
+three web-server nodes it links to. Reported: the median of the paired end-to-end req/s
+ratios (min-max), the CPU microseconds per request of each chain, and of the balancer hop
+alone: the haproxy process is measured directly; ours is the chain's CPU minus that of our
+web servers answering wrk directly in the same process (measured in the same rounds).
+
+Usage: tests/bench/lb_vs_haproxy.py [--infralab build/release/app/infralab]
+           [--rounds 5] [--seconds 5] [--size 1024]
+Everything listens on 127.0.0.1 only; every process started is stopped by its PID.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webserver_vs_nginx import cpu_seconds, free_port, run_wrk, stop_all, wait_port  # noqa: E402
+
+
+def find(tool):
+    return shutil.which(tool) or (f"/usr/sbin/{tool}" if os.path.exists(f"/usr/sbin/{tool}") else None)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--infralab", default="build/release/app/infralab")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--size", type=int, default=1024)
+    args = ap.parse_args()
+    for tool in ("haproxy", "nginx", "wrk", "taskset"):
+        if not find(tool):
+            sys.exit(f"{tool} is missing: apt-get install haproxy nginx-light wrk util-linux")
+    if not os.access(args.infralab, os.X_OK):
+        sys.exit(f"{args.infralab} is not built (cmake --preset release && cmake --build --preset release)")
+
+    work = tempfile.mkdtemp(prefix="infralab-bench-lb-")
+    www = os.path.join(work, "www")
+    os.makedirs(www)
+    name = f"f{args.size}.bin"
+    with open(os.path.join(www, name), "wb") as f:
+        f.write(os.urandom(args.size))
+
+    nginx_ports = [free_port() for _ in range(3)]
+    haproxy_port = free_port()
+    web_ports = [free_port() for _ in range(3)]
+    lb_port = free_port()
+    listens = "".join(f"        listen 127.0.0.1:{p};\n" for p in nginx_ports)
+    with open(os.path.join(work, "nginx.conf"), "w") as f:
+        f.write(f"""worker_processes 1;
+master_process off;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    keepalive_requests 1000000;
+    sendfile on; tcp_nopush on;
+    server {{
+{listens}        root {www};
+        location / {{ }}
+    }}
+}}
+""")
+    servers = "".join(f"    server web{i + 1} 127.0.0.1:{p}\n" for i, p in enumerate(nginx_ports))
+    with open(os.path.join(work, "haproxy.cfg"), "w") as f:
+        f.write(f"""global
+    nbthread 1
+    maxconn 4096
+defaults
+    mode http
+    option http-keep-alive
+    option forwardfor
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+frontend fe
+    bind 127.0.0.1:{haproxy_port}
+    default_backend be
+backend be
+    balance roundrobin
+{servers}""")
+    topology = os.path.join(work, "bench.infralab.json")
+    nodes = [{"id": "lb", "kind": "load-balancer",
+              "config": {"port": lb_port, "algorithm": "round-robin"}}]
+    nodes += [{"id": f"web-{i + 1}", "kind": "web-server",
+               "config": {"port": p, "root": www, "gzip": False}} for i, p in enumerate(web_ports)]
+    with open(topology, "w") as f:
+        json.dump({"format": "infralab-topology", "version": 1, "name": "bench", "nodes": nodes,
+                   "links": [{"from": "lb", "to": f"web-{i + 1}"} for i in range(3)]}, f)
+
+    procs = []
+    try:
+        nginx = subprocess.Popen(["taskset", "-c", "1", find("nginx"), "-c",
+                                  os.path.join(work, "nginx.conf"), "-p", work],
+                                 stderr=subprocess.DEVNULL)
+        procs.append(nginx)
+        haproxy = subprocess.Popen(["taskset", "-c", "1", find("haproxy"), "-db", "-f",
+                                    os.path.join(work, "haproxy.cfg")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        procs.append(haproxy)
+        env = dict(os.environ, QT_NO_GLIB="1")
+        ours = subprocess.Popen(["taskset", "-c", "1", args.infralab, "run", topology,
+                                 "--threads", "1"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        procs.append(ours)
+        for port in nginx_ports + web_ports + [haproxy_port, lb_port]:
+            if not wait_port(port):
+                sys.exit("a server did not start")
+
+        def measure(url, pids):
+            """wrk against url; CPU per request of every pid in pids."""
+            before = [cpu_seconds(p) for p in pids]
+            r = run_wrk(url, args.seconds, pids[0])
+            total = r["rps"] * args.seconds  # close enough for the extra pids
+            r["cpu_each"] = [(cpu_seconds(p) - b) * 1e6 / max(total, 1)
+                             for p, b in zip(pids, before)]
+            return r
+
+        runs = {"haproxy": [], "infralab": [], "infralab-direct": []}
+        targets = {
+            "haproxy": (f"http://127.0.0.1:{haproxy_port}/{name}", [haproxy.pid, nginx.pid]),
+            "infralab": (f"http://127.0.0.1:{lb_port}/{name}", [ours.pid]),
+            "infralab-direct": (f"http://127.0.0.1:{web_ports[0]}/{name}", [ours.pid]),
+        }
+        for which in ("haproxy", "infralab"):  # warm up (upstream keep-alive connections)
+            subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[which][0]],
+                           capture_output=True, check=False)
+        print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, "
+              f"every server on CPU 1, {args.size} byte file")
+        for r in range(args.rounds):
+            order = ["haproxy", "infralab", "infralab-direct"]
+            if r % 2:
+                order = ["infralab-direct", "infralab", "haproxy"]
+            for which in order:
+                time.sleep(0.5)
+                url, pids = targets[which]
+                runs[which].append(measure(url, pids))
+
+        med = statistics.median
+        ratios = [o["rps"] / h["rps"] for o, h in zip(runs["infralab"], runs["haproxy"])]
+        haproxy_chain = [sum(x["cpu_each"]) for x in runs["haproxy"]]
+        haproxy_hop = [x["cpu_each"][0] for x in runs["haproxy"]]
+        ours_chain = [x["cpu_each"][0] for x in runs["infralab"]]
+        ours_web = [x["cpu_each"][0] for x in runs["infralab-direct"]]
+        ours_hop = [c - w for c, w in zip(ours_chain, ours_web)]
+        hop_ratios = [o / h for o, h in zip(ours_hop, haproxy_hop)]
+        labels = {"haproxy": "haproxy -> 3 nginx", "infralab": "infralab lb -> 3 web",
+                  "infralab-direct": "infralab web direct"}
+        for which, xs in runs.items():
+            print(f"{labels[which]:22s} median {med(x['rps'] for x in xs):10.0f} req/s  "
+                  f"p50 {xs[len(xs) // 2]['p50']} p99 {xs[len(xs) // 2]['p99']}  "
+                  f"errors {sum(x['errors'] for x in xs)}")
+        print(f"ratio infralab/haproxy chain req/s: median {med(ratios):.2f} "
+              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); target >= 1.00")
+        print(f"chain CPU per request: haproxy {med(haproxy_chain):.1f} us (haproxy + nginx), "
+              f"infralab {med(ours_chain):.1f} us (one process)")
+        print(f"balancer hop CPU per request: haproxy process {med(haproxy_hop):.1f} us, "
+              f"infralab lb {med(ours_hop):.1f} us (chain - direct web {med(ours_web):.1f} us); "
+              f"ratio median {med(hop_ratios):.2f} (min {min(hop_ratios):.2f}, "
+              f"max {max(hop_ratios):.2f}; lower is better, target <= 1.00)")
+    finally:
+        stop_all(procs)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
