@@ -3,7 +3,6 @@
 #include "components/webserver/forwarder.h"
 #include "components/webserver/webserver.h"
 #include "metrics/linkmetrics.h"
-#include "net/eventlooppool.h"
 #include "runtime/componentfactory.h"
 #include "upstream/httpforwarder.h"
 
@@ -58,13 +57,7 @@ std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &co
     webserver::WebServer::ForwarderFactory forwarders;
     std::shared_ptr<const metrics::LinkMetrics> links;
     if (context.hasHttpCallees) {
-        QList<QThread *> threads;
-        for (int i = 0; i < context.pool->size(); ++i)
-            threads.append(context.pool->thread(i));
-        QList<std::pair<QString, quint16>> callees;
-        for (const UpstreamLink &link : context.upstreams)
-            callees.append({link.nodeId, link.port});
-        links = std::make_shared<const metrics::LinkMetrics>(threads, callees);
+        links = context.makeLinkMetrics();
         forwarders
             = [ports = context.upstreamPorts, options = upstreamOptions(context.config), links] {
                   return std::make_unique<UpstreamForwarder>(ports, options, links);

@@ -405,11 +405,23 @@ private slots:
             R"(infralab_request_duration_seconds_count{node="web-1",kind="web-server"} 1000)"));
     }
 
-    // Per link, seen by the caller: web-1 forwards /api/ to web-2; answers, then refused
-    // connections once web-2 is stopped, in the node JSON and in /metrics (label backend).
+    // Per link, seen by the caller: web-1 (a web server forwarding /api/, or a reverse proxy)
+    // sends to web-2; answers, then refused connections once web-2 is stopped, in the node
+    // JSON and in /metrics (label backend).
+    void linkMetricsSeenByTheCaller_data()
+    {
+        QTest::addColumn<QString>("callerKind");
+        QTest::newRow("web server forward_prefixes") << "web-server";
+        QTest::newRow("reverse proxy") << "reverse-proxy";
+    }
+
     void linkMetricsSeenByTheCaller()
     {
+        QFETCH(QString, callerKind);
         Topology topology = m_lab->topology();
+        topology.nodes[0].kind = callerKind;
+        if (callerKind != "web-server")
+            topology.nodes[0].config = QJsonObject{{"port", 0}};
         topology.links.append(Link{"web-1", "web-2", {}, {}});
         m_lab->apply(topology);
         QTRY_COMPARE_WITH_TIMEOUT(m_lab->state("web-1"), runtime::NodeState::Running, 10000);
@@ -432,11 +444,17 @@ private slots:
         QCOMPARE(link["errors_by_kind"].toObject()["connect_refused"].toInt(), 1);
         const QByteArray metrics = request(m_api + "/metrics").body;
         QVERIFY(metrics.contains(
-            R"(infralab_link_requests_total{node="web-1",kind="web-server",backend="web-2"} 4)"));
-        QVERIFY(metrics.contains(R"(infralab_link_responses_total{node="web-1",kind="web-server",)"
-                                 R"(backend="web-2",code="4xx"} 3)"));
-        QVERIFY(metrics.contains(R"(infralab_link_errors_total{node="web-1",kind="web-server",)"
-                                 R"(backend="web-2",error="connect_refused"} 1)"));
+            QString(R"(infralab_link_requests_total{node="web-1",kind="%1",backend="web-2"} 4)")
+                .arg(callerKind)
+                .toUtf8()));
+        QVERIFY(metrics.contains(QString(R"(infralab_link_responses_total{node="web-1",kind="%1",)"
+                                         R"(backend="web-2",code="4xx"} 3)")
+                                     .arg(callerKind)
+                                     .toUtf8()));
+        QVERIFY(metrics.contains(QString(R"(infralab_link_errors_total{node="web-1",kind="%1",)"
+                                         R"(backend="web-2",error="connect_refused"} 1)")
+                                     .arg(callerKind)
+                                     .toUtf8()));
         const QString promtool = QStandardPaths::findExecutable("promtool");
         if (promtool.isEmpty())
             QSKIP("promtool is not installed (Debian package prometheus)");
