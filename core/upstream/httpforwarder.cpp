@@ -1,6 +1,8 @@
 #include "upstream/httpforwarder.h"
 
 #include "httpserver/httpexchange.h"
+#include "metrics/linkmetrics.h"
+#include "net/connectionshard.h"
 #include "upstream/upstreamexchange.h"
 #include "upstream/upstreampool.h"
 
@@ -70,6 +72,7 @@ public:
     void upstreamFinished(UpstreamOutcome outcome) override;
     bool acceptsWhole() const override { return true; }
     void upstreamWhole(const http::ResponseHead &head, QByteArrayView body) override;
+    void recordAttempt(metrics::TrafficCounters &link, UpstreamOutcome outcome);
 
 private:
     bool buildRequest();
@@ -86,7 +89,9 @@ private:
     std::unique_ptr<ForwardTap> m_tap;
     std::unique_ptr<ForwardRoute> m_route;
     int m_attempts = 0;
-    int m_status = 0; // of the current attempt's head
+    int m_status = 0;                           // of the current attempt's head
+    metrics::TrafficCounters *m_link = nullptr; // the current attempt's link, when recorded
+    qint64 m_attemptStartUs = 0;
 };
 
 void HttpForwarder::Relay::start()
@@ -185,9 +190,34 @@ bool HttpForwarder::Relay::attempt()
         port = m_forwarder.nextPort();
     if (port == 0)
         return false;
+    if (m_forwarder.m_links) {
+        m_link = m_forwarder.m_links->counters(port, m_forwarder.m_linkThread);
+        if (m_link) {
+            m_link->addRequest();
+            m_attemptStartUs = net::steadyNowUs();
+        }
+    }
     m_upstream = new UpstreamExchange(*m_forwarder.m_pool, port, m_request, this);
     m_upstream->start();
     return true;
+}
+
+// The attempt as the link's caller saw it: a status with the time to the answer, or the
+// error kind.
+void HttpForwarder::Relay::recordAttempt(metrics::TrafficCounters &link, UpstreamOutcome outcome)
+{
+    using metrics::ErrorKind;
+    switch (outcome) {
+    case UpstreamOutcome::Complete:
+        link.addResponse(m_status, net::steadyNowUs() - m_attemptStartUs);
+        return;
+    case UpstreamOutcome::ConnectFailed: link.addError(ErrorKind::ConnectRefused); return;
+    case UpstreamOutcome::ConnectTimeout:
+    case UpstreamOutcome::ResponseTimeout: link.addError(ErrorKind::Timeout); return;
+    case UpstreamOutcome::ResetBeforeResponse:
+    case UpstreamOutcome::AbortedMidBody: link.addError(ErrorKind::Reset); return;
+    case UpstreamOutcome::InvalidResponse: link.addError(ErrorKind::Protocol); return;
+    }
 }
 
 void HttpForwarder::Relay::fail(bool timeout)
@@ -230,6 +260,10 @@ void HttpForwarder::Relay::upstreamWhole(const http::ResponseHead &head, QByteAr
         m_tap->responseBody(body);
     if (m_route)
         m_route->attemptEnded(UpstreamOutcome::Complete, head.status);
+    if (auto *link = std::exchange(m_link, nullptr)) {
+        link->addBytesIn(body.size());
+        recordAttempt(*link, UpstreamOutcome::Complete);
+    }
     if (auto tap = std::exchange(m_tap, nullptr))
         tap->finished(true); // stored before the client has the last byte, as below
     m_client->send(body);
@@ -258,6 +292,8 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
 
 void HttpForwarder::Relay::upstreamBody(QByteArrayView data)
 {
+    if (m_link)
+        m_link->addBytesIn(data.size());
     if (m_tap && m_client)
         m_tap->responseBody(data);
     if (!m_client || !m_client->writeBody(data))
@@ -274,6 +310,8 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
     }
     if (m_route)
         m_route->attemptEnded(outcome, m_status);
+    if (auto *link = std::exchange(m_link, nullptr))
+        recordAttempt(*link, outcome);
     if (outcome == UpstreamOutcome::Complete) {
         // The tap hears first: a cache entry is stored before the client has the last byte.
         if (auto tap = std::exchange(m_tap, nullptr))
@@ -356,6 +394,8 @@ bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<
 {
     if (!m_pool)
         m_pool = std::make_unique<UpstreamPool>(m_options);
+    if (m_links)
+        m_linkThread = m_links->threadIndex();
     auto *relay = new Relay(*this, exchange, std::move(tap), std::move(route));
     m_relays.insert(relay);
     relay->start();
