@@ -3,6 +3,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include <QApplication>
+#include <QTimer>
 
 namespace infralab {
 
@@ -14,6 +15,8 @@ int runMainWindow(const QString &fileName)
     if (!fileName.isEmpty())
         window.openFile(fileName);
     window.show();
+    // After the window shows: what a crashed session left unsaved is offered first thing.
+    QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
     return QApplication::exec();
 }
 

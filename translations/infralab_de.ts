@@ -16,6 +16,13 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>The recovery file is damaged.</source>
+        <translation>Die Wiederherstellungsdatei ist beschädigt.</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>API gateway</source>
@@ -995,6 +1002,46 @@ Exit-Status:
     <message>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>an untitled topology</source>
+        <translation>einer unbenannten Topologie</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Changes?</source>
+        <translation>Ungesicherte Änderungen wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>InfraLab did not close normally. Unsaved changes to %1 from %2 can be recovered.</source>
+        <translation>InfraLab wurde nicht normal beendet. Ungesicherte Änderungen an %1 vom %2 können wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Recover them now, discard them, or decide at the next start.</source>
+        <translation>Stellen Sie sie jetzt wieder her, verwerfen Sie sie oder entscheiden Sie beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Discarded the recovered changes</source>
+        <translation>Wiederhergestellte Änderungen verworfen</translation>
+    </message>
+    <message>
+        <source>Recovery Failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The unsaved changes could not be recovered.</source>
+        <translation>Die ungesicherten Änderungen konnten nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved changes to %1</source>
+        <translation>Ungesicherte Änderungen an %1 wiederhergestellt</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,23 @@ QJsonObject ControlApi::nodeJson(const QString &nodeId) const
                               {QStringLiteral("max"), rounded(m.totalMaxMs)},
                               {QStringLiteral("mean"), rounded(m.totalMeanMs)}});
     if (component) {
+        QJsonArray links;
+        for (const auto &[callee, totals] : component->linkTraffic()) {
+            QJsonObject linkErrors;
+            for (int k = 0; k < metrics::errorKindCount; ++k)
+                linkErrors.insert(metrics::errorKindName(metrics::ErrorKind(k)),
+                                  double(totals.errors[std::size_t(k)]));
+            links.append(QJsonObject{
+                {QStringLiteral("to"), callee},
+                {QStringLiteral("requests"), double(totals.requests)},
+                {QStringLiteral("errors"), double(totals.errorCount())},
+                {QStringLiteral("errors_by_kind"), linkErrors},
+                {QStringLiteral("p99_ms"),
+                 rounded(double(totals.latency.valueAtPercentile(99)) / 1000.0)},
+            });
+        }
+        if (!links.isEmpty())
+            object.insert(QStringLiteral("links"), links);
         if (const QJsonObject details = component->details(); !details.isEmpty())
             object.insert(QStringLiteral("details"), details);
     }

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 
 #include <functional>
 
@@ -171,34 +172,83 @@ QByteArray prometheusText(const runtime::Lab &lab)
         w.sample("infralab_request_duration_seconds_count", row.labels, number(m.latencyCount));
     });
 
-    // A balancer's backends, from its details(): {"backends": [{"id", "state", "requests"}]}.
+    // Per link, seen by the caller (label backend = the callee).
+    QList<std::pair<QByteArray, metrics::TrafficTotals>> links;
+    for (const NodeRow &row : std::as_const(rows)) {
+        if (const runtime::Component *component = lab.component(row.nodeId)) {
+            for (const auto &[callee, totals] : component->linkTraffic())
+                links.append({row.labels + ',' + label("backend", callee.toUtf8()), totals});
+        }
+    }
+    if (!links.isEmpty()) {
+        w.family("infralab_link_requests_total", "counter",
+                 "Requests the node sent over the link (attempts, retries included).");
+        for (const auto &[labels, totals] : std::as_const(links))
+            w.sample("infralab_link_requests_total", labels, number(totals.requests));
+        w.family("infralab_link_responses_total", "counter",
+                 "Answers the node got over the link, by status class.");
+        for (const auto &[labels, totals] : std::as_const(links)) {
+            for (int c = 1; c <= 5; ++c)
+                w.sample("infralab_link_responses_total",
+                         labels + ',' + label("code", QByteArray::number(c) + "xx"),
+                         number(totals.responses[std::size_t(c)]));
+        }
+        w.family("infralab_link_errors_total", "counter",
+                 "Failed attempts over the link, by kind.");
+        for (const auto &[labels, totals] : std::as_const(links)) {
+            for (int k = 0; k < metrics::errorKindCount; ++k)
+                w.sample(
+                    "infralab_link_errors_total",
+                    labels + ','
+                        + label("error", metrics::errorKindName(metrics::ErrorKind(k)).toUtf8()),
+                    number(totals.errors[std::size_t(k)]));
+        }
+        w.family("infralab_link_received_bytes_total", "counter",
+                 "Response body bytes the node got over the link.");
+        for (const auto &[labels, totals] : std::as_const(links))
+            w.sample("infralab_link_received_bytes_total", labels, number(totals.bytesIn));
+    }
+
+    // A balancer's backends, from its details(): {"backends": [{"id", "state", "requests",
+    // "failures", "active"}]}. A backend listed twice (draining after a rewire) counts once.
     QList<std::pair<QByteArray, QJsonObject>> backends;
     for (const NodeRow &row : std::as_const(rows)) {
         const runtime::Component *component = lab.component(row.nodeId);
         if (!component)
             continue;
+        QSet<QString> seen;
         for (const QJsonValue &value :
              component->details().value(QLatin1String("backends")).toArray()) {
             const QJsonObject backend = value.toObject();
             const QString id = backend.value(QLatin1String("id")).toString();
-            if (!id.isEmpty())
+            if (!id.isEmpty() && !seen.contains(id)) {
+                seen.insert(id);
                 backends.append({row.labels + ',' + label("backend", id.toUtf8()), backend});
+            }
         }
     }
     if (!backends.isEmpty()) {
+        auto count = [](const QJsonObject &backend, const char *key) {
+            return number(quint64(std::max(0.0, backend.value(QLatin1String(key)).toDouble())));
+        };
         w.family("infralab_backend_up", "gauge",
                  "Whether the balancer sends traffic to the backend (1) or not (0).");
         for (const auto &[labels, backend] : std::as_const(backends)) {
             const QString state = backend.value(QLatin1String("state")).toString();
-            w.sample("infralab_backend_up", labels,
-                     state == QLatin1String("up") || state == QLatin1String("healthy") ? "1" : "0");
+            w.sample("infralab_backend_up", labels, state == QLatin1String("up") ? "1" : "0");
         }
         w.family("infralab_backend_requests_total", "counter",
                  "Requests the balancer sent to the backend.");
-        for (const auto &[labels, backend] : std::as_const(backends)) {
-            w.sample("infralab_backend_requests_total", labels,
-                     number(quint64(backend.value(QLatin1String("requests")).toDouble())));
-        }
+        for (const auto &[labels, backend] : std::as_const(backends))
+            w.sample("infralab_backend_requests_total", labels, count(backend, "requests"));
+        w.family("infralab_backend_failures_total", "counter",
+                 "Requests to the backend that failed.");
+        for (const auto &[labels, backend] : std::as_const(backends))
+            w.sample("infralab_backend_failures_total", labels, count(backend, "failures"));
+        w.family("infralab_backend_active_requests", "gauge",
+                 "Requests in flight to the backend now.");
+        for (const auto &[labels, backend] : std::as_const(backends))
+            w.sample("infralab_backend_active_requests", labels, count(backend, "active"));
     }
     return out;
 }

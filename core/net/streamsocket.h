@@ -10,8 +10,9 @@ namespace infralab::net {
 // A connected, non-blocking TCP socket owned by one network thread. Reads go straight into the
 // caller's buffer and writes straight to the kernel: only what the kernel does not take at once
 // is queued, and the write notifier is armed only then (QTcpSocket would copy every byte through
-// its own ring buffers twice). This is the one place all connection I/O passes through, so later
-// fault injection (latency, resets, bandwidth) can act here. POSIX only.
+// its own ring buffers twice). All connection I/O passes through it; fault policies act on a
+// listener's connections through net::FaultHook, which the acceptor and HttpConnection consult
+// on every accept and read. POSIX only.
 class StreamSocket final : public QObject
 {
     Q_OBJECT

@@ -94,6 +94,12 @@ private:
         if (verdict == FaultPolicy::Verdict::Reset) {
             const linger option{1, 0};
             ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, sizeof option);
+        } else {
+            // Close means FIN: the kernel resets instead when unread bytes are left behind
+            // (the request often arrives before the accept), so read them first.
+            char discard[4096];
+            while (::recv(fd, discard, sizeof discard, MSG_DONTWAIT) > 0) {
+            }
         }
         closeDescriptor(fd);
         return true;

@@ -5,11 +5,10 @@
 #include <QObject>
 #include <QString>
 
-#include <memory>
+#include "metrics/traffictotals.h"
 
-namespace infralab::metrics {
-struct TrafficTotals;
-}
+#include <memory>
+#include <utility>
 
 namespace infralab::net {
 class FaultPolicy;
@@ -80,6 +79,9 @@ public:
         return false;
     }
     virtual int activeConnections() const { return 0; }
+    // Per link, what this node saw as the caller (requests, statuses, errors such as refused
+    // connections, bytes received, latency), by callee id; empty when it records none.
+    virtual QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const { return {}; }
 
     // Fault injection's hook on the node's listening connections (null clears it); false for
     // kinds without one. The fault issue builds the policies; this is where they act.

@@ -1,5 +1,7 @@
 #include "runtime/componentfactory.h"
 
+#include "metrics/linkmetrics.h"
+#include "net/eventlooppool.h"
 #include "runtime/component.h"
 #include "runtime/loadbalancercomponent.h"
 #include "runtime/reverseproxycomponent.h"
@@ -15,6 +17,17 @@ QString ComponentContext::resolvePath(const QString &path) const
     if (path.isEmpty())
         return path;
     return QDir::cleanPath(topologyDir.absoluteFilePath(path));
+}
+
+std::shared_ptr<const metrics::LinkMetrics> ComponentContext::makeLinkMetrics() const
+{
+    QList<QThread *> threads;
+    for (int i = 0; pool && i < pool->size(); ++i)
+        threads.append(pool->thread(i));
+    QList<std::pair<QString, quint16>> callees;
+    for (const UpstreamLink &link : upstreams)
+        callees.append({link.nodeId, link.port});
+    return std::make_shared<const metrics::LinkMetrics>(threads, callees);
 }
 
 ComponentFactory ComponentFactory::builtIn()

@@ -13,6 +13,10 @@ namespace infralab::net {
 class EventLoopPool;
 }
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::runtime {
 
 class Component;
@@ -46,6 +50,9 @@ struct ComponentContext
     // `path` as written in the config, made absolute against the topology file's folder
     // (DESIGN.md: relative paths in config resolve there). Empty stays empty.
     QString resolvePath(const QString &path) const;
+    // Per-link metrics for the node's upstreams (one recorder per link and network thread),
+    // for a component that forwards to them to hand to its HttpForwarders.
+    std::shared_ptr<const metrics::LinkMetrics> makeLinkMetrics() const;
 };
 
 // Kind → creator. A kind without a creator is not implemented in this version: the runtime

@@ -8,6 +8,10 @@ namespace infralab::reverseproxy {
 class ReverseProxy;
 }
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::runtime {
 
 struct ComponentContext;
@@ -24,15 +28,18 @@ public:
     static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
 
     ReverseProxyComponent(const QString &nodeId, net::EventLoopPool &pool,
-                          std::unique_ptr<reverseproxy::ReverseProxy> proxy);
+                          std::unique_ptr<reverseproxy::ReverseProxy> proxy,
+                          std::shared_ptr<const metrics::LinkMetrics> links = {});
     ~ReverseProxyComponent() override;
 
     // The cache's purge action (for the control API and the GUI); any thread.
     int purgeCache(QByteArrayView targetPrefix);
     const reverseproxy::ReverseProxy &proxy() const { return *m_proxy; }
+    QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
 
 private:
     std::unique_ptr<reverseproxy::ReverseProxy> m_proxy;
+    std::shared_ptr<const metrics::LinkMetrics> m_links;
 };
 
 } // namespace infralab::runtime

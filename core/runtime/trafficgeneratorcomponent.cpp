@@ -1,6 +1,7 @@
 #include "runtime/trafficgeneratorcomponent.h"
 
 #include "components/trafficgenerator/trafficgenerator.h"
+#include "metrics/traffictotals.h"
 #include "runtime/componentfactory.h"
 
 namespace infralab::runtime {
@@ -102,6 +103,31 @@ bool TrafficGeneratorComponent::applyConfig(const QJsonObject &config)
 QJsonObject TrafficGeneratorComponent::details() const
 {
     return m_generator->report();
+}
+
+bool TrafficGeneratorComponent::addTraffic(metrics::TrafficTotals &into) const
+{
+    using metrics::ErrorKind;
+    using trafficgenerator::ErrorClass;
+    const trafficgenerator::GeneratorTotals totals = m_generator->totals();
+    metrics::TrafficTotals traffic;
+    traffic.requests = totals.sent;
+    traffic.responses = totals.statusClass;
+    traffic.errors[std::size_t(ErrorKind::ConnectRefused)] = totals.errorCount(ErrorClass::Connect);
+    traffic.errors[std::size_t(ErrorKind::Reset)] = totals.errorCount(ErrorClass::Reset);
+    traffic.errors[std::size_t(ErrorKind::Timeout)] = totals.errorCount(ErrorClass::Timeout);
+    traffic.errors[std::size_t(ErrorKind::Protocol)] = totals.errorCount(ErrorClass::Protocol);
+    traffic.errors[std::size_t(ErrorKind::ServerError)] = totals.statusClass[5];
+    traffic.bytesIn = totals.bytesIn;
+    traffic.bytesOut = totals.bytesOut;
+    traffic.latency = totals.latency;
+    into.merge(traffic);
+    return true;
+}
+
+int TrafficGeneratorComponent::activeConnections() const
+{
+    return m_generator->openConnections();
 }
 
 } // namespace infralab::runtime

@@ -41,6 +41,10 @@ public:
     void stop() override;
     bool applyConfig(const QJsonObject &config) override;
     QJsonObject details() const override;
+    // The load as the caller sees it: requests sent, responses by class, errors (connect,
+    // reset, timeout, protocol, 5xx), bytes, and the latency the report shows.
+    bool addTraffic(metrics::TrafficTotals &into) const override;
+    int activeConnections() const override;
 
     const trafficgenerator::TrafficGenerator &generator() const { return *m_generator; }
 

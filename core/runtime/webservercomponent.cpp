@@ -2,6 +2,7 @@
 
 #include "components/webserver/forwarder.h"
 #include "components/webserver/webserver.h"
+#include "metrics/linkmetrics.h"
 #include "runtime/componentfactory.h"
 #include "upstream/httpforwarder.h"
 
@@ -15,9 +16,12 @@ namespace {
 class UpstreamForwarder final : public webserver::Forwarder
 {
 public:
-    UpstreamForwarder(QList<quint16> ports, const upstream::UpstreamOptions &options)
+    UpstreamForwarder(QList<quint16> ports, const upstream::UpstreamOptions &options,
+                      std::shared_ptr<const metrics::LinkMetrics> links)
         : m_forwarder(std::move(ports), options)
-    {}
+    {
+        m_forwarder.setLinkMetrics(std::move(links));
+    }
     bool forward(httpserver::HttpExchange &exchange) override
     {
         return m_forwarder.forward(exchange);
@@ -51,24 +55,34 @@ std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &co
     // Without links the prefixes are ordinary static paths (nginx without a matching location);
     // with links whose nodes are not running, the forwarder answers 502 ("no live upstreams").
     webserver::WebServer::ForwarderFactory forwarders;
+    std::shared_ptr<const metrics::LinkMetrics> links;
     if (context.hasHttpCallees) {
-        forwarders = [ports = context.upstreamPorts, options = upstreamOptions(context.config)] {
-            return std::make_unique<UpstreamForwarder>(ports, options);
-        };
+        links = context.makeLinkMetrics();
+        forwarders
+            = [ports = context.upstreamPorts, options = upstreamOptions(context.config), links] {
+                  return std::make_unique<UpstreamForwarder>(ports, options, links);
+              };
     }
     return std::make_unique<WebServerComponent>(
         context.nodeId, *context.pool,
-        std::make_unique<webserver::WebServer>(*config, std::move(forwarders)));
+        std::make_unique<webserver::WebServer>(*config, std::move(forwarders)), std::move(links));
 }
 
 // `site` is read for the server's settings before m_site takes it over.
 WebServerComponent::WebServerComponent(const QString &nodeId, net::EventLoopPool &pool,
-                                       std::unique_ptr<webserver::WebServer> site)
+                                       std::unique_ptr<webserver::WebServer> site,
+                                       std::shared_ptr<const metrics::LinkMetrics> links)
     : HttpComponent(nodeId, QStringLiteral("web-server"), pool, site->config().port,
                     site->serverOptions(), site->handlerFactory())
     , m_site(std::move(site))
+    , m_links(std::move(links))
 {}
 
 WebServerComponent::~WebServerComponent() = default;
+
+QList<std::pair<QString, metrics::TrafficTotals>> WebServerComponent::linkTraffic() const
+{
+    return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
+}
 
 } // namespace infralab::runtime

@@ -8,6 +8,10 @@ namespace infralab::webserver {
 class WebServer;
 }
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::runtime {
 
 struct ComponentContext;
@@ -26,13 +30,16 @@ public:
     static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
 
     WebServerComponent(const QString &nodeId, net::EventLoopPool &pool,
-                       std::unique_ptr<webserver::WebServer> site);
+                       std::unique_ptr<webserver::WebServer> site,
+                       std::shared_ptr<const metrics::LinkMetrics> links = {});
     ~WebServerComponent() override;
 
     const webserver::WebServer &site() const { return *m_site; }
+    QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
 
 private:
     std::unique_ptr<webserver::WebServer> m_site;
+    std::shared_ptr<const metrics::LinkMetrics> m_links; // of forward_prefixes' forwarding
 };
 
 } // namespace infralab::runtime

@@ -1,6 +1,8 @@
 #include "upstream/httpforwarder.h"
 
 #include "httpserver/httpexchange.h"
+#include "metrics/linkmetrics.h"
+#include "net/connectionshard.h"
 #include "upstream/upstreamexchange.h"
 #include "upstream/upstreampool.h"
 
@@ -68,10 +70,15 @@ public:
     void upstreamHead(const http::ResponseHead &head) override;
     void upstreamBody(QByteArrayView data) override;
     void upstreamFinished(UpstreamOutcome outcome) override;
+    bool acceptsWhole() const override { return true; }
+    void upstreamWhole(const http::ResponseHead &head, QByteArrayView body) override;
+    void recordAttempt(metrics::TrafficCounters &link, UpstreamOutcome outcome);
 
 private:
     bool buildRequest();
     bool attempt();
+    http::ResponseHeadWriter &beginResponse(const http::ResponseHead &head,
+                                            QByteArrayView *contentLength);
     void fail(bool timeout);
     void done();
 
@@ -82,7 +89,9 @@ private:
     std::unique_ptr<ForwardTap> m_tap;
     std::unique_ptr<ForwardRoute> m_route;
     int m_attempts = 0;
-    int m_status = 0; // of the current attempt's head
+    int m_status = 0;                           // of the current attempt's head
+    metrics::TrafficCounters *m_link = nullptr; // the current attempt's link, when recorded
+    qint64 m_attemptStartUs = 0;
 };
 
 void HttpForwarder::Relay::start()
@@ -181,9 +190,34 @@ bool HttpForwarder::Relay::attempt()
         port = m_forwarder.nextPort();
     if (port == 0)
         return false;
+    if (m_forwarder.m_links) {
+        m_link = m_forwarder.m_links->counters(port, m_forwarder.m_linkThread);
+        if (m_link) {
+            m_link->addRequest();
+            m_attemptStartUs = net::steadyNowUs();
+        }
+    }
     m_upstream = new UpstreamExchange(*m_forwarder.m_pool, port, m_request, this);
     m_upstream->start();
     return true;
+}
+
+// The attempt as the link's caller saw it: a status with the time to the answer, or the
+// error kind.
+void HttpForwarder::Relay::recordAttempt(metrics::TrafficCounters &link, UpstreamOutcome outcome)
+{
+    using metrics::ErrorKind;
+    switch (outcome) {
+    case UpstreamOutcome::Complete:
+        link.addResponse(m_status, net::steadyNowUs() - m_attemptStartUs);
+        return;
+    case UpstreamOutcome::ConnectFailed: link.addError(ErrorKind::ConnectRefused); return;
+    case UpstreamOutcome::ConnectTimeout:
+    case UpstreamOutcome::ResponseTimeout: link.addError(ErrorKind::Timeout); return;
+    case UpstreamOutcome::ResetBeforeResponse:
+    case UpstreamOutcome::AbortedMidBody: link.addError(ErrorKind::Reset); return;
+    case UpstreamOutcome::InvalidResponse: link.addError(ErrorKind::Protocol); return;
+    }
 }
 
 void HttpForwarder::Relay::fail(bool timeout)
@@ -192,19 +226,56 @@ void HttpForwarder::Relay::fail(bool timeout)
     done();
 }
 
-void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
+// The client's response head: the upstream's fields without hop-by-hop ones and the length,
+// then what the tap and the route add.
+http::ResponseHeadWriter &HttpForwarder::Relay::beginResponse(const http::ResponseHead &head,
+                                                              QByteArrayView *contentLength)
 {
-    if (!m_client)
-        return;
     http::ResponseHeadWriter &writer = m_client->begin(head.status);
-    QByteArrayView contentLength;
     for (const http::HttpField &f : head.fields) {
         if (http::equalsIgnoreCase(f.name, "content-length"))
-            contentLength = f.value;
+            *contentLength = f.value;
         // Date and Server are ours (nginx hides the upstream's by default).
         else if (!isHopByHop(head.fields, f.name) && !isOneOf(f.name, {"date", "server"}))
             writer.add(f.name, f.value);
     }
+    if (m_tap)
+        m_tap->responseHead(head, writer);
+    if (m_route)
+        m_route->responseHead(head, writer);
+    m_status = head.status;
+    return writer;
+}
+
+// The whole answer at once: head and body leave in one write.
+void HttpForwarder::Relay::upstreamWhole(const http::ResponseHead &head, QByteArrayView body)
+{
+    if (!m_client) {
+        done();
+        return;
+    }
+    QByteArrayView contentLength;
+    beginResponse(head, &contentLength);
+    if (m_tap)
+        m_tap->responseBody(body);
+    if (m_route)
+        m_route->attemptEnded(UpstreamOutcome::Complete, head.status);
+    if (auto *link = std::exchange(m_link, nullptr)) {
+        link->addBytesIn(body.size());
+        recordAttempt(*link, UpstreamOutcome::Complete);
+    }
+    if (auto tap = std::exchange(m_tap, nullptr))
+        tap->finished(true); // stored before the client has the last byte, as below
+    m_client->send(body);
+    done();
+}
+
+void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
+{
+    if (!m_client)
+        return;
+    QByteArrayView contentLength;
+    beginResponse(head, &contentLength);
     qint64 length = -1;
     if (head.framing == http::BodyFraming::ContentLength)
         length = head.contentLength;
@@ -212,11 +283,6 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
         length = m_client->isHead() && !contentLength.isEmpty() ? contentLength.toLongLong() : 0;
     if (m_client->isHead() && length < 0 && !contentLength.isEmpty())
         length = contentLength.toLongLong();
-    if (m_tap)
-        m_tap->responseHead(head, writer);
-    if (m_route)
-        m_route->responseHead(head, writer);
-    m_status = head.status;
     m_client->setOnDrained([this] {
         if (m_upstream)
             m_upstream->resume();
@@ -226,6 +292,8 @@ void HttpForwarder::Relay::upstreamHead(const http::ResponseHead &head)
 
 void HttpForwarder::Relay::upstreamBody(QByteArrayView data)
 {
+    if (m_link)
+        m_link->addBytesIn(data.size());
     if (m_tap && m_client)
         m_tap->responseBody(data);
     if (!m_client || !m_client->writeBody(data))
@@ -242,6 +310,8 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
     }
     if (m_route)
         m_route->attemptEnded(outcome, m_status);
+    if (auto *link = std::exchange(m_link, nullptr))
+        recordAttempt(*link, outcome);
     if (outcome == UpstreamOutcome::Complete) {
         // The tap hears first: a cache entry is stored before the client has the last byte.
         if (auto tap = std::exchange(m_tap, nullptr))
@@ -263,8 +333,7 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
     const bool replaySafe
         = outcome == UpstreamOutcome::ResetBeforeResponse && http::isIdempotent(m_request.method);
     if (nothingSent || replaySafe) {
-        m_upstream->deleteLater();
-        m_upstream = nullptr;
+        m_forwarder.m_pool->retire(std::exchange(m_upstream, nullptr));
         if (attempt())
             return;
     }
@@ -274,8 +343,7 @@ void HttpForwarder::Relay::upstreamFinished(UpstreamOutcome outcome)
 void HttpForwarder::Relay::done()
 {
     // Called from callbacks of the client exchange or of the upstream one: delete from the
-    // event loop. If the forwarder goes first, its destructor deletes us and the queued call
-    // dies with the pool.
+    // event loop (retire()).
     if (auto tap = std::exchange(m_tap, nullptr))
         tap->finished(false);
     if (m_client) {
@@ -285,16 +353,26 @@ void HttpForwarder::Relay::done()
     }
     if (m_upstream) {
         m_upstream->cancel();
-        m_upstream->deleteLater();
-        m_upstream = nullptr;
+        m_forwarder.m_pool->retire(std::exchange(m_upstream, nullptr));
     }
     m_route.reset(); // a balancer's slot is free as soon as the exchange ends
-    HttpForwarder *forwarder = &m_forwarder;
+    m_forwarder.retire(this);
+}
+
+void HttpForwarder::retire(Relay *relay)
+{
+    // One posted event per batch of finished relays. If the forwarder goes first, its
+    // destructor deletes them and the queued call dies with the pool.
+    m_retired.append(relay);
+    if (m_retired.size() > 1)
+        return;
     QMetaObject::invokeMethod(
-        forwarder->m_pool.get(),
-        [forwarder, this] {
-            if (forwarder->m_relays.remove(this))
-                delete this;
+        m_pool.get(),
+        [this] {
+            for (Relay *relay : std::exchange(m_retired, {})) {
+                if (m_relays.remove(relay))
+                    delete relay;
+            }
         },
         Qt::QueuedConnection);
 }
@@ -306,6 +384,7 @@ HttpForwarder::HttpForwarder(QList<quint16> upstreamPorts, const UpstreamOptions
 
 HttpForwarder::~HttpForwarder()
 {
+    m_retired.clear();
     qDeleteAll(std::exchange(m_relays, {}));
     m_pool.reset();
 }
@@ -315,6 +394,8 @@ bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<
 {
     if (!m_pool)
         m_pool = std::make_unique<UpstreamPool>(m_options);
+    if (m_links)
+        m_linkThread = m_links->threadIndex();
     auto *relay = new Relay(*this, exchange, std::move(tap), std::move(route));
     m_relays.insert(relay);
     relay->start();

@@ -16,6 +16,11 @@ class ResponseHeadWriter;
 struct ResponseHead;
 } // namespace infralab::http
 
+namespace infralab::metrics {
+class LinkMetrics;
+class TrafficCounters;
+} // namespace infralab::metrics
+
 namespace infralab::upstream {
 
 class UpstreamPool;
@@ -95,6 +100,13 @@ public:
     bool forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {},
                  std::unique_ptr<ForwardRoute> route = {});
 
+    // Per-link metrics (the runtime's): every attempt is recorded for its port. Set before the
+    // first request.
+    void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
+    {
+        m_links = std::move(links);
+    }
+
     int inFlight() const { return int(m_relays.size()); }
     UpstreamPool *pool() const { return m_pool.get(); } // null before the first request
 
@@ -102,11 +114,15 @@ private:
     class Relay;
     friend class Relay;
     quint16 nextPort() { return m_ports.at(int(m_next++ % unsigned(m_ports.size()))); }
+    void retire(Relay *relay);
 
     QList<quint16> m_ports;
     UpstreamOptions m_options;
     std::unique_ptr<UpstreamPool> m_pool;
     QSet<Relay *> m_relays;
+    QList<Relay *> m_retired; // finished, deleted from the event loop in one batch
+    std::shared_ptr<const metrics::LinkMetrics> m_links;
+    int m_linkThread = -1; // this forwarder's thread among the link metrics' threads
     unsigned m_next = 0;
 };
 

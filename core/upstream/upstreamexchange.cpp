@@ -26,6 +26,7 @@ UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamReq
     , m_port(port)
     , m_request(std::move(request))
     , m_listener(listener)
+    , m_in(pool.takeBuffer())
     , m_parser(pool.options().limits)
     , m_chunked(pool.options().limits)
 {}
@@ -34,12 +35,16 @@ UpstreamExchange::~UpstreamExchange()
 {
     m_pool.untrack(this);
     closeSocket();
+    m_pool.recycleBuffer(std::move(m_in));
 }
 
 void UpstreamExchange::start()
 {
     m_pool.track(this);
-    if (net::StreamSocket *socket = m_pool.takeIdle(m_port)) {
+    // A stale pooled connection is replaced by a fresh one for idempotent requests anyway
+    // (retryOnFreshConnection), so only the others pay for the liveness probe.
+    if (net::StreamSocket *socket
+        = m_pool.takeIdle(m_port, !http::isIdempotent(m_request.method))) {
         m_reused = true;
         attach(socket);
         sendRequest();
@@ -65,7 +70,7 @@ void UpstreamExchange::connectFresh()
         } while (result < 0 && errno == EINTR);
     }
     if (result == 0) {
-        attach(new net::StreamSocket(fd, this));
+        attach(m_pool.adopt(new net::StreamSocket(fd)));
         sendRequest();
         return;
     }
@@ -102,19 +107,18 @@ void UpstreamExchange::onConnectReady()
         fail(UpstreamOutcome::ConnectFailed);
         return;
     }
-    attach(new net::StreamSocket(fd, this));
+    attach(m_pool.adopt(new net::StreamSocket(fd)));
     sendRequest();
 }
 
 void UpstreamExchange::attach(net::StreamSocket *socket)
 {
+    // The pool delivers the socket's signals to its current owner (connected once, when the
+    // socket was made: no connect and disconnect per request).
     m_socket = socket;
-    socket->setParent(this);
-    connect(socket, &net::StreamSocket::readyRead, this, &UpstreamExchange::onReadable);
-    // Queued: a write failure surfaces inside write(); handle it once the call returned.
-    connect(socket, &net::StreamSocket::failed, this, &UpstreamExchange::socketFailed,
-            Qt::QueuedConnection);
-    socket->setReadEnabled(!m_paused);
+    m_pool.setOwner(socket, this);
+    if (m_paused)
+        socket->setReadEnabled(false);
 }
 
 void UpstreamExchange::sendRequest()
@@ -188,6 +192,8 @@ bool UpstreamExchange::parseHead()
         m_remaining = m_head.contentLength;
         m_reusable = m_head.keepAlive;
         m_chunked.reset();
+        if (deliverWhole(result.consumed))
+            return false;
         m_state = State::Body;
         m_listener->upstreamHead(m_head);
         if (m_state == State::Done)
@@ -195,6 +201,24 @@ bool UpstreamExchange::parseHead()
         m_in.remove(0, result.consumed);
         return true;
     }
+}
+
+bool UpstreamExchange::deliverWhole(qsizetype headLength)
+{
+    if (m_framing != http::BodyFraming::ContentLength || !m_listener->acceptsWhole()
+        || m_in.size() - headLength < m_remaining)
+        return false;
+    if (m_in.size() - headLength > m_remaining)
+        m_reusable = false; // more than the framing allowed: never reuse this connection
+    m_state = State::Done;
+    m_pool.untrack(this);
+    if (m_reusable && !m_eof && m_socket && m_socket->isOpen() && m_socket->pendingBytes() == 0) {
+        m_pool.giveBack(m_port, std::exchange(m_socket, nullptr));
+    }
+    closeSocket();
+    // m_in stays untouched during the call: the head's and the body's views point into it.
+    m_listener->upstreamWhole(m_head, QByteArrayView(m_in).sliced(headLength, m_remaining));
+    return true;
 }
 
 void UpstreamExchange::deliverBody()
@@ -261,7 +285,6 @@ void UpstreamExchange::complete()
     m_state = State::Done;
     m_pool.untrack(this);
     if (m_reusable && !m_eof && m_socket && m_socket->isOpen() && m_socket->pendingBytes() == 0) {
-        disconnect(m_socket, nullptr, this, nullptr);
         m_pool.giveBack(m_port, std::exchange(m_socket, nullptr));
     }
     closeSocket();
@@ -339,7 +362,7 @@ void UpstreamExchange::closeSocket()
         net::closeDescriptor(std::exchange(m_connectFd, -1));
     }
     if (m_socket) {
-        disconnect(m_socket, nullptr, this, nullptr);
+        m_pool.forget(m_socket);
         m_socket->abort();
         std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal
     }

@@ -27,6 +27,15 @@ public:
     virtual void upstreamHead(const http::ResponseHead &head) = 0; // final head (1xx skipped)
     virtual void upstreamBody(QByteArrayView data) = 0;            // decoded (de-chunked) bytes
     virtual void upstreamFinished(UpstreamOutcome outcome) = 0;
+    // A Content-Length response whose whole body came in with its head (the usual small
+    // answer) is then reported in one call instead of head, body and finished(Complete), so a
+    // relay can answer its client with one write. The connection is already back in the pool.
+    virtual bool acceptsWhole() const { return false; }
+    virtual void upstreamWhole(const http::ResponseHead &head, QByteArrayView body)
+    {
+        Q_UNUSED(head);
+        Q_UNUSED(body);
+    }
 };
 
 // One request/response on an upstream connection to 127.0.0.1:port, taken from the pool or
@@ -36,7 +45,8 @@ public:
 // response. A pooled connection that dies before any response byte is replaced once by a
 // fresh one, when that is safe: idempotent method, or the request was never sent.
 // Lives in the pool's thread as the pool's child (the pool deletes leftovers first, while it
-// is still whole); delete it with deleteLater() (its owner may be inside one of its callbacks).
+// is still whole); hand it to UpstreamPool::retire() when done (its owner may be inside one
+// of its callbacks), which deletes finished exchanges in batches from the event loop.
 class UpstreamExchange final : public QObject
 {
     Q_OBJECT
@@ -70,6 +80,7 @@ private:
     void onReadable();
     void process();
     bool parseHead();
+    bool deliverWhole(qsizetype headLength);
     void deliverBody();
     void socketFailed();
     void checkDeadline(qint64 nowMs);

@@ -19,7 +19,8 @@ UpstreamPool::UpstreamPool(const UpstreamOptions &options, QObject *parent)
 
 UpstreamPool::~UpstreamPool()
 {
-    // Exchanges waiting for deleteLater() untrack themselves: let them do it while we are whole.
+    // Exchanges still running or retired untrack themselves: let them do it while we are whole.
+    m_retired.clear();
     qDeleteAll(findChildren<UpstreamExchange *>(Qt::FindDirectChildrenOnly));
     for (const QList<Idle> &list : std::as_const(m_idle)) {
         for (const Idle &idle : list)
@@ -36,25 +37,97 @@ static bool looksAlive(const net::StreamSocket *socket)
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
-net::StreamSocket *UpstreamPool::takeIdle(quint16 port)
+net::StreamSocket *UpstreamPool::takeIdle(quint16 port, bool probe)
 {
     auto it = m_idle.find(port);
     while (it != m_idle.end() && !it->isEmpty()) {
         net::StreamSocket *socket = it->takeLast().socket;
-        disconnect(socket, nullptr, this, nullptr);
-        if (socket->isOpen() && looksAlive(socket)) {
+        if (socket->isOpen() && (!probe || looksAlive(socket))) {
             ++m_reused;
             return socket;
         }
+        m_owners.remove(socket);
         delete socket;
     }
     return nullptr;
 }
 
+net::StreamSocket *UpstreamPool::adopt(net::StreamSocket *socket)
+{
+    socket->setParent(this);
+    // The socket is the context: calls still queued when it is deleted are dropped with it.
+    connect(socket, &net::StreamSocket::readyRead, socket,
+            [this, socket] { socketReadable(socket); });
+    // Queued: a write failure surfaces inside write(); handle it once the call returned.
+    connect(
+        socket, &net::StreamSocket::failed, socket, [this, socket] { socketFailed(socket); },
+        Qt::QueuedConnection);
+    return socket;
+}
+
+void UpstreamPool::setOwner(net::StreamSocket *socket, UpstreamExchange *owner)
+{
+    m_owners.insert(socket, owner);
+}
+
+void UpstreamPool::socketReadable(net::StreamSocket *socket)
+{
+    const auto it = m_owners.constFind(socket);
+    if (it == m_owners.cend())
+        return;
+    if (UpstreamExchange *owner = *it)
+        owner->onReadable();
+    else
+        dropIdle(socket); // while idle, any readable event is the upstream closing (or misbehaving)
+}
+
+void UpstreamPool::socketFailed(net::StreamSocket *socket)
+{
+    const auto it = m_owners.constFind(socket);
+    if (it == m_owners.cend())
+        return;
+    if (UpstreamExchange *owner = *it)
+        owner->socketFailed();
+    else
+        dropIdle(socket);
+}
+
+QByteArray UpstreamPool::takeBuffer()
+{
+    return m_spareBuffers.isEmpty() ? QByteArray() : m_spareBuffers.takeLast();
+}
+
+void UpstreamPool::recycleBuffer(QByteArray &&buffer)
+{
+    constexpr qsizetype MaxKept = 256 * 1024;
+    constexpr qsizetype MaxSpares = 64;
+    if (buffer.capacity() == 0 || buffer.capacity() > MaxKept || m_spareBuffers.size() >= MaxSpares
+        || buffer.isDetached() == false)
+        return;
+    buffer.resize(0); // keeps the capacity
+    m_spareBuffers.append(std::move(buffer));
+}
+
+void UpstreamPool::retire(UpstreamExchange *exchange)
+{
+    m_retired.append(exchange);
+    if (m_retired.size() == 1)
+        QMetaObject::invokeMethod(this, &UpstreamPool::reap, Qt::QueuedConnection);
+}
+
+void UpstreamPool::reap()
+{
+    const QList<UpstreamExchange *> retired = std::exchange(m_retired, {});
+    qDeleteAll(retired);
+}
+
 void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
 {
     if (m_options.idlePerEndpoint <= 0) {
-        delete socket; // upstream_keepalive 0: a new connection per request
+        // upstream_keepalive 0: a new connection per request. We may be inside its signal.
+        m_owners.remove(socket);
+        socket->abort();
+        socket->deleteLater();
         return;
     }
     // Over the cap the connection is kept anyway, for a while: closing the surplus at once
@@ -63,28 +136,31 @@ void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
     // sweep closes surplus connections that stayed idle for SurplusHoldMs, least recently
     // used first, so the cap still bounds what an idle pool keeps.
     QList<Idle> &list = m_idle[port];
-    socket->setParent(this);
+    m_owners.insert(socket, nullptr);
     socket->setReadEnabled(true);
-    // While idle, any readable event is the upstream closing (or misbehaving): drop it.
-    connect(socket, &net::StreamSocket::readyRead, this,
-            [this, port, socket] { dropIdle(port, socket); });
-    connect(socket, &net::StreamSocket::failed, this,
-            [this, port, socket] { dropIdle(port, socket); });
     list.append({socket, net::steadyNowMs()});
     ensureSweep();
 }
 
-void UpstreamPool::dropIdle(quint16 port, net::StreamSocket *socket)
+void UpstreamPool::dropIdle(net::StreamSocket *socket)
 {
-    QList<Idle> &list = m_idle[port];
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (list.at(i).socket == socket) {
-            list.removeAt(i);
-            socket->abort();
-            socket->deleteLater(); // we may be inside its signal
-            return;
+    m_owners.remove(socket);
+    for (QList<Idle> &list : m_idle) {
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            if (list.at(i).socket == socket) {
+                list.removeAt(i);
+                socket->abort();
+                socket->deleteLater(); // we may be inside its signal
+                return;
+            }
         }
     }
+}
+
+void UpstreamPool::closeIdle(net::StreamSocket *socket)
+{
+    m_owners.remove(socket);
+    delete socket; // from the sweep or giveBack(), never inside the socket's own signal
 }
 
 void UpstreamPool::track(UpstreamExchange *exchange)
@@ -123,10 +199,10 @@ void UpstreamPool::sweep()
     for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
         QList<Idle> &list = *it;
         while (!list.isEmpty() && now - list.first().sinceMs >= m_options.idleTimeoutMs)
-            delete list.takeFirst().socket;
+            closeIdle(list.takeFirst().socket);
         while (list.size() > m_options.idlePerEndpoint
                && now - list.first().sinceMs >= SurplusHoldMs)
-            delete list.takeFirst().socket;
+            closeIdle(list.takeFirst().socket);
         anyIdle = anyIdle || !list.isEmpty();
     }
     if (!anyIdle && m_active.isEmpty())

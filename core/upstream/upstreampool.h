@@ -40,6 +40,10 @@ public:
     quint64 connectionsOpened() const { return m_opened; }
     quint64 connectionsReused() const { return m_reused; }
 
+    // Deletes `exchange` soon, from the event loop, together with the others retired in the
+    // same turn (one posted event per batch instead of a deleteLater() each).
+    void retire(UpstreamExchange *exchange);
+
 private:
     friend class UpstreamExchange;
     struct Idle
@@ -48,19 +52,35 @@ private:
         qint64 sinceMs;
     };
 
-    // A live idle connection for `port` (ownership passes to the caller), or null.
-    net::StreamSocket *takeIdle(quint16 port);
+    // A live idle connection for `port` (ownership passes to the caller), or null. With
+    // `probe`, one that has anything to read (a FIN that was not handled yet) is skipped.
+    net::StreamSocket *takeIdle(quint16 port, bool probe = true);
     // Back after a response that completed cleanly with keep-alive.
     void giveBack(quint16 port, net::StreamSocket *socket);
+    // Every upstream socket is the pool's child from creation; its signals go to its owner
+    // (an exchange) or, while idle, to the pool itself.
+    net::StreamSocket *adopt(net::StreamSocket *socket);
+    void setOwner(net::StreamSocket *socket, UpstreamExchange *owner);
+    void forget(net::StreamSocket *socket) { m_owners.remove(socket); }
+    void socketReadable(net::StreamSocket *socket);
+    void socketFailed(net::StreamSocket *socket);
+    // Read buffers are reused: each exchange would otherwise allocate its 64 KiB anew.
+    QByteArray takeBuffer();
+    void recycleBuffer(QByteArray &&buffer);
+    void reap();
     void track(UpstreamExchange *exchange);
     void untrack(UpstreamExchange *exchange);
     void countOpened() { ++m_opened; }
-    void dropIdle(quint16 port, net::StreamSocket *socket);
+    void dropIdle(net::StreamSocket *socket);
+    void closeIdle(net::StreamSocket *socket);
     void sweep();
     void ensureSweep();
 
     UpstreamOptions m_options;
-    QHash<quint16, QList<Idle>> m_idle; // most recently used last
+    QHash<quint16, QList<Idle>> m_idle;                      // most recently used last
+    QHash<net::StreamSocket *, UpstreamExchange *> m_owners; // null = idle
+    QList<QByteArray> m_spareBuffers;
+    QList<UpstreamExchange *> m_retired;
     QSet<UpstreamExchange *> m_active;
     QTimer *m_sweep = nullptr;
     quint64 m_opened = 0;

@@ -9,14 +9,17 @@ CPU 0 (`wrk -t1 -c50`); runs alternate for ROUNDS rounds in rotating order, each
 http-keep-alive`, `option forwardfor`, timeouts connect 5s / client 30s / server 30s, three
 `server` lines (no checks) to one static nginx worker listening on three ports (the
 webserver_vs_nginx.py configuration). InfraLab chain: one `infralab run --threads 1` process
-holding the load-balancer node (round-robin, its default health checks every 2 s) and the
+holding the load-balancer node (round-robin, health checks of the file every 2 s) and the
 three web-server nodes it links to. Reported: the median of the paired end-to-end req/s
 ratios (min-max), the CPU microseconds per request of each chain, and of the balancer hop
 alone: the haproxy process is measured directly; ours is the chain's CPU minus that of our
 web servers answering wrk directly in the same process (measured in the same rounds).
 
 Usage: tests/bench/lb_vs_haproxy.py [--infralab build/release/app/infralab]
-           [--rounds 5] [--seconds 5] [--size 1024]
+           [--rounds 5] [--seconds 5] [--size 1024] [--threads 1]
+On a busy machine the scheduler gives each runnable thread a share of CPU 1: the HAProxy chain
+is two processes, ours one thread, so its req/s suffers more from other load than its CPU per
+request does (performance.md: drop runs when other processes used more than a quarter core).
 Everything listens on 127.0.0.1 only; every process started is stopped by its PID.
 """
 import argparse
@@ -43,6 +46,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="network threads of the infralab process (all pinned to CPU 1)")
     args = ap.parse_args()
     for tool in ("haproxy", "nginx", "wrk", "taskset"):
         if not find(tool):
@@ -99,7 +104,8 @@ backend be
 {servers}""")
     topology = os.path.join(work, "bench.infralab.json")
     nodes = [{"id": "lb", "kind": "load-balancer",
-              "config": {"port": lb_port, "algorithm": "round-robin"}}]
+              "config": {"port": lb_port, "algorithm": "round-robin",
+                         "health_check_path": f"/{name}"}}]
     nodes += [{"id": f"web-{i + 1}", "kind": "web-server",
                "config": {"port": p, "root": www, "gzip": False}} for i, p in enumerate(web_ports)]
     with open(topology, "w") as f:
@@ -118,7 +124,7 @@ backend be
         procs.append(haproxy)
         env = dict(os.environ, QT_NO_GLIB="1")
         ours = subprocess.Popen(["taskset", "-c", "1", args.infralab, "run", topology,
-                                 "--threads", "1"], env=env, stdout=subprocess.PIPE,
+                                 "--threads", str(args.threads)], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
         procs.append(ours)
         for port in nginx_ports + web_ports + [haproxy_port, lb_port]:

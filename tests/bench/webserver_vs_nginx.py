@@ -11,6 +11,10 @@ baseline in performance.md uses.
 
 Also measures the memory of 10,000 idle keep-alive connections to the InfraLab server.
 
+With --baseline OTHER_BINARY a second InfraLab build (e.g. one from before a change) serves the
+same files on CPU 1 too, in the same rotation, and the report adds the paired ratios of this
+build against it: how the metrics recording costs was measured (issue 6, must lose < 3%).
+
 Usage: tests/bench/webserver_vs_nginx.py [--infralab build/release/app/infralab]
            [--rounds 5] [--seconds 5] [--sizes 1024,65536,1048576] [--skip-memory]
 Everything listens on 127.0.0.1 only; every process started is stopped by its PID.
@@ -103,6 +107,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--sizes", default="1024,65536,1048576")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--baseline", help="another infralab binary to compare side by side")
     args = ap.parse_args()
     for tool in ("nginx", "wrk", "taskset"):
         if not shutil.which(tool) and not os.path.exists(f"/usr/sbin/{tool}"):
@@ -118,7 +123,7 @@ def main():
         with open(os.path.join(www, f"f{size}.bin"), "wb") as f:
             f.write(os.urandom(size))
 
-    nginx_port, ours_port = free_port(), free_port()
+    nginx_port, ours_port, base_port = free_port(), free_port(), free_port()
     conf = os.path.join(work, "nginx.conf")
     with open(conf, "w") as f:
         # master_process off: one process does the serving, so its CPU time is what we read.
@@ -155,12 +160,29 @@ http {{
         if not wait_port(nginx_port) or not wait_port(ours_port):
             sys.exit("a server did not start")
         servers = {"nginx": (nginx.pid, nginx_port), "infralab": (ours.pid, ours_port)}
+        if args.baseline:
+            base_topology = os.path.join(work, "baseline.infralab.json")
+            with open(topology) as f:
+                base = json.load(f)
+            base["nodes"][0]["config"]["port"] = base_port
+            with open(base_topology, "w") as f:
+                json.dump(base, f)
+            baseline = subprocess.Popen(["taskset", "-c", "1", args.baseline, "run", base_topology,
+                                         "--threads", "1"], env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+            procs.append(baseline)
+            if not wait_port(base_port):
+                sys.exit("the baseline server did not start")
+            servers["baseline"] = (baseline.pid, base_port)
 
         print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, servers on CPU 1")
         for size in sizes:
-            results = {"nginx": [], "infralab": []}
+            names = list(servers)
+            results = {name: [] for name in names}
             for r in range(args.rounds):
-                order = ["nginx", "infralab"] if r % 2 == 0 else ["infralab", "nginx"]
+                order = names[r % len(names):] + names[:r % len(names)]
+                if r % 2:
+                    order.reverse()
                 for name in order:
                     pid, port = servers[name]
                     time.sleep(0.5)
@@ -181,6 +203,17 @@ http {{
                   f"(min {min(ratios):.2f}, max {max(ratios):.2f})")
             print(f"ratio infralab/nginx CPU per request: median {statistics.median(cpu_ratios):.2f} "
                   f"(lower is better)")
+            if "baseline" in results:
+                xs = results["baseline"]
+                print(f"{'baseline':9s} median {med(xs, 'rps'):10.0f} req/s  "
+                      f"{med(xs, 'cpu_us_per_req'):6.2f} us CPU/req")
+                pairs = list(zip(results["infralab"], xs))
+                rps = [o["rps"] / b["rps"] for o, b in pairs]
+                cpu = [o["cpu_us_per_req"] / b["cpu_us_per_req"] for o, b in pairs]
+                print(f"ratio infralab/baseline req/s: median {statistics.median(rps):.3f} "
+                      f"(min {min(rps):.3f}, max {max(rps):.3f})")
+                print(f"ratio infralab/baseline CPU per request: median {statistics.median(cpu):.3f} "
+                      f"(min {min(cpu):.3f}, max {max(cpu):.3f})")
 
         if not args.skip_memory:
             soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

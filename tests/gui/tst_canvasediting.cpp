@@ -18,10 +18,12 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleOptionGraphicsItem>
 #include <QTest>
 
 // The canvas editor driven like a user drives it: real mouse and key events on the main
@@ -370,6 +372,39 @@ private slots:
             stack()->redo();
             QCOMPARE(json(), states.at(i));
         }
+    }
+
+    void runStateAndBadgeArePainted()
+    {
+        NodeItem *item = scene()->nodeItem("lb");
+        const auto render = [item] {
+            QImage image(220, 140, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            painter.translate(100, 60);
+            QStyleOptionGraphicsItem option;
+            item->paint(&painter, &option, nullptr);
+            return image;
+        };
+        QCOMPARE(item->runState(), NodeItem::RunState::None);
+        const QImage designing = render();
+        // The state dot sits in the top-right corner of the card.
+        const QPoint dot(100 + int(NodeItem::Width / 2) - 12, 60 - int(NodeItem::Height / 2) + 13);
+        item->setRunState(NodeItem::RunState::Running);
+        QCOMPARE(render().pixelColor(dot), NodeItem::runStateColor(NodeItem::RunState::Running));
+        item->setRunState(NodeItem::RunState::Failed);
+        QCOMPARE(render().pixelColor(dot), NodeItem::runStateColor(NodeItem::RunState::Failed));
+        QVERIFY(designing.pixelColor(dot) != render().pixelColor(dot));
+        // The badge is a pill across the bottom edge, inside the item's bounds.
+        item->setBadge("1.2k req/s");
+        QCOMPARE(item->badge(), "1.2k req/s");
+        const QImage badged = render();
+        const int bottom = 60 + int(NodeItem::Height / 2);
+        QVERIFY(badged.pixelColor(100, bottom + 4) != designing.pixelColor(100, bottom + 4));
+        QVERIFY(item->boundingRect().bottom() >= NodeItem::Height / 2 + 8);
+        item->setBadge({});
+        item->setRunState(NodeItem::RunState::None);
+        QCOMPARE(render(), designing);
     }
 
     void wheelZoomKeepsThePointUnderTheCursor()

@@ -1,4 +1,5 @@
 #include "canvas/linkitem.h"
+#include "canvas/nodeitem.h"
 #include "canvas/topologyscene.h"
 #include "docks/editordocks.h"
 #include "document/document.h"
@@ -271,8 +272,11 @@ private slots:
         QTest::keyClicks(spin, "8080");
         QTest::keyClick(spin, Qt::Key_Return);
         QLabel *problem = inspector()->form()->problemLabel("port");
-        QVERIFY(problem->isVisible());
+        QTRY_VERIFY(problem->isVisible());
         QVERIFY2(problem->text().contains("8080"), qPrintable(problem->text()));
+        // Undone, the clash and its message are gone.
+        stack()->undo();
+        QTRY_VERIFY(!problem->isVisible());
     }
 
     void typingIntoALineEditMerges()
@@ -473,6 +477,29 @@ private slots:
         QCOMPARE(stack()->count(), before + 6);
     }
 
+    void editingKeysStayInTheInspector()
+    {
+        scene()->selectNodes({"load"});
+        const int before = stack()->count();
+        QComboBox *mode = qobject_cast<EnumEditor *>(form()->editor("mode"))->comboBox();
+        mode->setFocus();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY(mode->hasFocus());
+        // Delete on a focused combo box does not reach the canvas's Delete shortcut.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
+        QVERIFY(m_window->document()->topology().findNode(u"load"));
+        QCOMPARE(stack()->count(), before);
+        // In the request table Delete removes the selected rows.
+        auto *list = qobject_cast<ListEditor *>(form()->editor("requests"));
+        list->table()->setFocus();
+        QTRY_VERIFY(list->table()->hasFocus());
+        list->table()->selectRow(0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
+        QVERIFY(m_window->document()->topology().findNode(u"load"));
+        QCOMPARE(node("load").config.value("requests").toArray().size(), 1);
+        QCOMPARE(stack()->count(), before + 1);
+    }
+
     void stringListTable()
     {
         scene()->selectNodes({"web-1"});
@@ -584,6 +611,8 @@ private slots:
         QTest::addColumn<QString>("selection");
         QTest::newRow("light") << false << "lb";
         QTest::newRow("dark") << true << "load";
+        QTest::newRow("link") << false << "lb>web-2";
+        QTest::newRow("live") << true << "app"; // a preview of the running lab's card states
     }
 
     void screenshots()
@@ -611,11 +640,35 @@ private slots:
             QApplication::setPalette(palette);
         }
         m_window->resize(1600, 1000);
-        scene()->selectNodes({selection});
+        if (selection.contains('>')) {
+            scene()->clearSelection();
+            scene()
+                ->linkItem(selection.section('>', 0, 0), selection.section('>', 1))
+                ->setSelected(true);
+        } else {
+            scene()->selectNodes({selection});
+        }
+        if (selection == "lb") { // a refused value, flagged inline
+            QDoubleSpinBox *spin = numberEditor("port")->spinBox();
+            spin->setFocus();
+            spin->selectAll();
+            QTest::keyClicks(spin, "70000");
+            QTest::keyClick(spin, Qt::Key_Return);
+        }
+        if (QTest::currentDataTag() == QByteArray("live")) {
+            for (NodeItem *item : scene()->nodeItems()) {
+                item->setRunState(NodeItem::RunState::Running);
+                item->setBadge("120 req/s");
+            }
+            scene()->nodeItem("web-2")->setRunState(NodeItem::RunState::Degraded);
+            scene()->nodeItem("web-2")->setBadge("12% errors");
+            scene()->nodeItem("db")->setRunState(NodeItem::RunState::Failed);
+            scene()->nodeItem("db")->setBadge("down");
+        }
         QCoreApplication::processEvents();
         QTest::qWait(50);
         const QString name = QStringLiteral("editor-%1%2.png")
-                                 .arg(dark ? "dark" : "light")
+                                 .arg(QTest::currentDataTag())
                                  .arg(qEnvironmentVariable("QT_SCALE_FACTOR") == "2" ? "-2x" : "");
         QVERIFY(m_window->grab().save(QDir(dir).filePath(name)));
         QApplication::setPalette(original);

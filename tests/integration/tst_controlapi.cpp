@@ -405,6 +405,69 @@ private slots:
             R"(infralab_request_duration_seconds_count{node="web-1",kind="web-server"} 1000)"));
     }
 
+    // Per link, seen by the caller: web-1 (a web server forwarding /api/, or a reverse proxy)
+    // sends to web-2; answers, then refused connections once web-2 is stopped, in the node
+    // JSON and in /metrics (label backend).
+    void linkMetricsSeenByTheCaller_data()
+    {
+        QTest::addColumn<QString>("callerKind");
+        QTest::newRow("web server forward_prefixes") << "web-server";
+        QTest::newRow("reverse proxy") << "reverse-proxy";
+    }
+
+    void linkMetricsSeenByTheCaller()
+    {
+        QFETCH(QString, callerKind);
+        Topology topology = m_lab->topology();
+        topology.nodes[0].kind = callerKind;
+        if (callerKind != "web-server")
+            topology.nodes[0].config = QJsonObject{{"port", 0}};
+        topology.links.append(Link{"web-1", "web-2", {}, {}});
+        m_lab->apply(topology);
+        QTRY_COMPARE_WITH_TIMEOUT(m_lab->state("web-1"), runtime::NodeState::Running, 10000);
+        const QString web1 = m_lab->component("web-1")->url();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(curl({"-s", "-o", "/dev/null", "-w", "%{http_code}", web1 + "/api/x"}).out,
+                     QByteArray("404")); // web-2 has no /api/x
+        QVERIFY(m_lab->stopNode("web-2"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_lab->state("web-2"), runtime::NodeState::Stopped, 10000);
+        QCOMPARE(curl({"-s", "-o", "/dev/null", "-w", "%{http_code}", web1 + "/api/y"}).out,
+                 QByteArray("502"));
+
+        QJsonObject link;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (link
+             = request(m_api + "/api/v1/nodes/web-1").json()["links"].toArray().at(0).toObject(),
+             link["requests"].toInt() == 4 && link["errors"].toInt() == 1),
+            5000);
+        QCOMPARE(link["to"].toString(), QString("web-2"));
+        QCOMPARE(link["errors_by_kind"].toObject()["connect_refused"].toInt(), 1);
+        const QByteArray metrics = request(m_api + "/metrics").body;
+        QVERIFY(metrics.contains(
+            QString(R"(infralab_link_requests_total{node="web-1",kind="%1",backend="web-2"} 4)")
+                .arg(callerKind)
+                .toUtf8()));
+        QVERIFY(metrics.contains(QString(R"(infralab_link_responses_total{node="web-1",kind="%1",)"
+                                         R"(backend="web-2",code="4xx"} 3)")
+                                     .arg(callerKind)
+                                     .toUtf8()));
+        QVERIFY(metrics.contains(QString(R"(infralab_link_errors_total{node="web-1",kind="%1",)"
+                                         R"(backend="web-2",error="connect_refused"} 1)")
+                                     .arg(callerKind)
+                                     .toUtf8()));
+        const QString promtool = QStandardPaths::findExecutable("promtool");
+        if (promtool.isEmpty())
+            QSKIP("promtool is not installed (Debian package prometheus)");
+        QProcess check;
+        check.start(promtool, {"check", "metrics"});
+        QVERIFY(check.waitForStarted());
+        check.write(metrics);
+        check.closeWriteChannel();
+        QVERIFY(check.waitForFinished(30000));
+        QVERIFY2(check.exitCode() == 0,
+                 check.readAllStandardOutput() + check.readAllStandardError());
+    }
+
 private:
     QTemporaryDir m_site;
     std::unique_ptr<runtime::Lab> m_lab;

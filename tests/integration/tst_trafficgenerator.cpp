@@ -1,10 +1,13 @@
 #include "components/trafficgenerator/generatorreport.h"
 #include "components/trafficgenerator/keysampler.h"
 #include "components/trafficgenerator/trafficgenerator.h"
+#include "format/topologyreader.h"
 #include "httpserver/httpserver.h"
+#include "metrics/metricscollector.h"
 #include "net/eventlooppool.h"
 #include "runtime/component.h"
 #include "runtime/componentfactory.h"
+#include "runtime/lab.h"
 
 #include "common/testclients.h"
 
@@ -666,6 +669,43 @@ private slots:
         QVERIFY2(
             text.contains("  Errors: connect 0, timeout 0, reset 0, protocol 0, 4xx 0, 5xx 0\n"),
             qPrintable(text));
+    }
+
+    // In a Lab the generator's node metrics are the load as the caller saw it, and they equal
+    // what the web server it targets counted.
+    void labMetricsSeeTheLoad()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("www"));
+        QFile index(dir.filePath("www/index.html"));
+        QVERIFY(index.open(QIODevice::WriteOnly) && index.write("hello\n") == 6);
+        index.close();
+        const ReadResult file = TopologyReader::parse(topology(
+            R"([ { "id": "load", "kind": "traffic-generator",
+                   "config": { "connections": 4, "max_requests": 500 } },
+                 { "id": "web", "kind": "web-server", "config": { "port": 0, "root": "www" } } ])",
+            R"([ { "from": "load", "to": "web" } ])"));
+        QVERIFY(file.ok());
+        runtime::Lab lab(runtime::ComponentFactory::builtIn());
+        QVERIFY(lab.start(file.topology, dir.path(), 2));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.details("load").value("state").toString(),
+                                  QString("finished"), 20000);
+        lab.metrics().sampleNow();
+        const auto snapshot = lab.metrics().latest();
+        const metrics::NodeMetrics *load = snapshot->find("load");
+        const metrics::NodeMetrics *web = snapshot->find("web");
+        QVERIFY(load && web);
+        QCOMPARE(load->requests, quint64(500));
+        QCOMPARE(load->responses[2], quint64(500));
+        QCOMPARE(load->errorCount, quint64(0));
+        QCOMPARE(load->latencyCount, quint64(500));
+        QCOMPARE(web->requests, quint64(500));
+        QCOMPARE(web->responses[2], quint64(500));
+        QCOMPARE(load->bytesIn, web->bytesOut);
+        QCOMPARE(load->bytesOut, web->bytesIn);
+        QSignalSpy stopped(&lab, &runtime::Lab::stopped);
+        lab.stop();
+        QVERIFY(stopped.wait(10000));
     }
 
     // `infralab run` starts the generator after the web server it targets and prints its

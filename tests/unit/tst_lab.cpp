@@ -9,9 +9,11 @@
 #include "common/testclients.h"
 
 #include <QSignalSpy>
+
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <thread>
 
 // The runtime core without any real kind: the start order of topologies (chains, fan-out,
 // cycles), the event log, and the Lab with test components: start callees first, stop callers
@@ -496,6 +498,25 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(sampled(), quint64(4), 10000);
         QCOMPARE(lab.metrics().latest()->find("web")->requests, quint64(4));
+    }
+
+    // A component's own events (health changes, ejections) reach the log from any thread.
+    void componentEventsAreLogged()
+    {
+        Journal journal;
+        Lab lab(testFactory(journal));
+        QVERIFY(lab.start(makeTopology({"lb"}, {}), QDir::tempPath(), 1));
+        QSignalSpy logged(&lab, &Lab::eventLogged);
+        Component *lb = lab.component("lb");
+        std::thread network([lb] { emit lb->eventRaised("health-down", "web-2 failed 3 checks"); });
+        network.join();
+        QTRY_COMPARE_WITH_TIMEOUT(logged.size(), 1, 5000);
+        const LabEvent event = lab.events().since(lab.events().lastSequence() - 1).first();
+        QCOMPARE(event.nodeId, QString("lb"));
+        QCOMPARE(event.type, QString("health-down"));
+        QCOMPARE(event.message, QString("web-2 failed 3 checks"));
+        QVERIFY(event.time.isValid());
+        QCOMPARE(event.time.timeSpec(), Qt::UTC);
     }
 
     void eventLogIsNumberedAndBounded()

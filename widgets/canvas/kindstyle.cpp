@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QPainter>
 #include <QSvgRenderer>
 
 namespace infralab {
@@ -28,6 +29,28 @@ QSvgRenderer *KindStyle::icon(const QString &kind) const
         it = m_icons.emplace(kind, std::move(renderer)).first;
     }
     return it->second.get();
+}
+
+QPixmap KindStyle::iconPixmap(const QString &kind, int devicePixels) const
+{
+    // Zooming visits many sizes; a bound keeps the cache from growing without end.
+    constexpr std::size_t MaxPixmaps = 256;
+    const auto key = std::pair(kind, devicePixels);
+    if (const auto it = m_pixmaps.find(key); it != m_pixmaps.end())
+        return it->second;
+    QSvgRenderer *renderer = icon(kind);
+    if (!renderer || devicePixels <= 0)
+        return {};
+    if (m_pixmaps.size() >= MaxPixmaps)
+        m_pixmaps.clear();
+    QPixmap pixmap(devicePixels, devicePixels);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    renderer->render(&painter, QRectF(0, 0, devicePixels, devicePixels));
+    painter.end();
+    m_pixmaps.emplace(key, pixmap);
+    return pixmap;
 }
 
 QColor KindStyle::accent(const QString &kind) const

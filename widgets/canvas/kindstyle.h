@@ -3,6 +3,7 @@
 #include "catalogue/kindinfo.h"
 
 #include <QColor>
+#include <QPixmap>
 #include <QString>
 
 #include <map>
@@ -28,6 +29,10 @@ public:
 
     // The kind's icon, or nullptr when the kind is unknown or its icon cannot be read.
     QSvgRenderer *icon(const QString &kind) const;
+    // The icon rendered once per kind and pixel size (device pixels, square): cards of one
+    // kind share it instead of each rendering the SVG whenever the zoom changes. Null when
+    // there is no icon.
+    QPixmap iconPixmap(const QString &kind, int devicePixels) const;
     QColor accent(const QString &kind) const;
     // The catalogue's display name, translated (context "Catalogue"); the raw kind if unknown.
     QString displayName(const QString &kind) const;
@@ -39,6 +44,7 @@ public:
 private:
     const ComponentCatalogue &m_catalogue;
     mutable std::map<QString, std::unique_ptr<QSvgRenderer>> m_icons;
+    mutable std::map<std::pair<QString, int>, QPixmap> m_pixmaps;
 };
 
 } // namespace infralab

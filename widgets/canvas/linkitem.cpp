@@ -19,11 +19,22 @@ namespace infralab {
 
 namespace {
 
-constexpr qreal ArrowLength = 11;
-constexpr qreal ArrowWidth = 9;
+constexpr qreal ArrowLength = 10;
+constexpr qreal ArrowWidth = 8;
 // Cards closer than this side by side are joined top/bottom instead of left/right.
 constexpr qreal SideBySideGap = 36;
 constexpr qreal PortSpacing = 14;
+// One pixel at 100 %: thin strokes take the raster engine's fast stroker (five times cheaper
+// than a 1.8 px stroke, measured with canvas_bench), which keeps panning 800 links smooth. The
+// selected link is drawn twice as wide; there are few of those.
+constexpr qreal PenWidth = 1.0;
+constexpr qreal SelectedPenWidth = 2.0;
+// Below this scale a link is a thin line without arrowhead or label: it would be too small to
+// read and costs most of a zoomed-out frame otherwise.
+constexpr qreal DetailedScale = 0.45;
+// The curve is flattened as if drawn this many times larger, so it stays smooth at the
+// largest zoom (TopologyView::MaxZoom) too.
+constexpr qreal FlatteningScale = 4;
 
 } // namespace
 
@@ -33,6 +44,8 @@ LinkItem::LinkItem(NodeItem *from, NodeItem *to)
 {
     setZValue(0);
     setFlag(ItemIsSelectable);
+    // paint() needs the exposed rectangle to stroke only the visible stretch of the curve.
+    setFlag(ItemUsesExtendedStyleOption);
     m_from->addLink(this);
     m_to->addLink(this);
     updatePath();
@@ -131,6 +144,10 @@ void LinkItem::updatePath()
 
     m_path = QPainterPath(start);
     m_path.cubicTo(start + direction * pull, end - direction * pull, end);
+    const QTransform up = QTransform::fromScale(FlatteningScale, FlatteningScale);
+    const QList<QPolygonF> flattened = m_path.toSubpathPolygons(up);
+    m_polyline = flattened.isEmpty() ? QPolygonF() : up.inverted().map(flattened.constFirst());
+    m_shape = QPainterPath();
 
     m_arrow = QPolygonF({tip, end + normal * (ArrowWidth / 2), end - normal * (ArrowWidth / 2)});
     m_bounds = m_path.boundingRect().united(m_arrow.boundingRect()).adjusted(-4, -4, 4, 4);
@@ -146,11 +163,13 @@ QRectF LinkItem::boundingRect() const
 
 QPainterPath LinkItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(10);
-    QPainterPath shape = stroker.createStroke(m_path);
-    shape.addPolygon(m_arrow);
-    return shape;
+    if (m_shape.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(10);
+        m_shape = stroker.createStroke(m_path);
+        m_shape.addPolygon(m_arrow);
+    }
+    return m_shape;
 }
 
 void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
@@ -161,18 +180,29 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QColor text = palette.color(QPalette::WindowText);
     const QColor window = palette.color(QPalette::Window);
     const auto mix = [](float a, float b) {
-        return 0.55f * a + 0.45f * b;
+        return 0.68f * a + 0.32f * b;
     };
-    const QColor color = option->state & QStyle::State_Selected
-                             ? palette.color(QPalette::Highlight)
-                             : QColor::fromRgbF(mix(text.redF(), window.redF()),
-                                                mix(text.greenF(), window.greenF()),
-                                                mix(text.blueF(), window.blueF()));
+    const bool selected = option->state & QStyle::State_Selected;
+    const QColor color = selected ? palette.color(QPalette::Highlight)
+                                  : QColor::fromRgbF(mix(text.redF(), window.redF()),
+                                                     mix(text.greenF(), window.greenF()),
+                                                     mix(text.blueF(), window.blueF()));
 
+    const qreal scale
+        = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (scale < DetailedScale) {
+        // Cosmetic one-pixel lines take the raster engine's fast path.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(color, 0));
+        painter->setBrush(Qt::NoBrush);
+        paintCurve(painter, option->exposedRect);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(color, 1.8, Qt::SolidLine, Qt::RoundCap));
-    painter->drawPath(m_path);
+    painter->setPen(QPen(color, selected ? SelectedPenWidth : PenWidth, Qt::SolidLine, Qt::RoundCap,
+                         Qt::RoundJoin));
+    paintCurve(painter, option->exposedRect);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
     painter->drawPolygon(m_arrow);
@@ -186,6 +216,35 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setPen(palette.color(QPalette::WindowText));
         painter->drawText(rect, Qt::AlignCenter, m_label);
     }
+}
+
+void LinkItem::paintCurve(QPainter *painter, const QRectF &exposed) const
+{
+    const qreal reach = SelectedPenWidth;
+    const QRectF visible = exposed.adjusted(-reach, -reach, reach, reach);
+    if (visible.contains(m_bounds)) {
+        painter->drawPolyline(m_polyline);
+        return;
+    }
+    // Stroke runs of segments that touch the exposed area; a run ends outside it, so its cap
+    // is never seen.
+    const QPointF *points = m_polyline.constData();
+    const qsizetype count = m_polyline.size();
+    qsizetype runStart = -1;
+    for (qsizetype i = 0; i + 1 < count; ++i) {
+        const QRectF segment = QRectF(points[i], points[i + 1]).normalized();
+        const bool touches = segment.right() >= visible.left() && segment.left() <= visible.right()
+                             && segment.bottom() >= visible.top()
+                             && segment.top() <= visible.bottom();
+        if (touches && runStart < 0)
+            runStart = i;
+        if (!touches && runStart >= 0) {
+            painter->drawPolyline(points + runStart, int(i - runStart + 1));
+            runStart = -1;
+        }
+    }
+    if (runStart >= 0)
+        painter->drawPolyline(points + runStart, int(count - runStart));
 }
 
 QFont LinkItem::labelFont()

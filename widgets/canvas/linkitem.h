@@ -14,7 +14,8 @@ struct Link;
 // One link on the canvas: a smooth cubic curve from the caller's card to the callee's, with an
 // arrowhead at the callee (traffic direction). It leaves and enters the cards on the sides that
 // face each other and re-routes whenever either card moves. It only paints; the scene owns it
-// and its two ends.
+// and its two ends. Geometry is computed when it re-routes, never while painting; zoomed far
+// out it draws a plain one-pixel line (level of detail).
 class LinkItem final : public QGraphicsItem
 {
 public:
@@ -51,9 +52,16 @@ private:
     QRectF labelRect() const;
     static QFont labelFont();
 
+    void paintCurve(QPainter *painter, const QRectF &exposed) const;
+
     NodeItem *m_from;
     NodeItem *m_to;
     QPainterPath m_path;
+    // The curve flattened once per route: painting strokes only the stretch that is exposed
+    // (a link across a large topology is thousands of pixels long, and stroking all of it for
+    // every exposed strip made panning crawl).
+    QPolygonF m_polyline;
+    mutable QPainterPath m_shape; // built on first use: hit tests and rubber bands only
     QPolygonF m_arrow;
     QRectF m_bounds;
     QString m_label;

@@ -5,6 +5,7 @@
 #include "model/topology.h"
 
 #include <QApplication>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QSet>
@@ -21,6 +22,9 @@ constexpr qreal IconBox = 34;
 constexpr qreal Padding = 10;
 constexpr qreal IconGap = 5;
 constexpr qreal ShadowOffset = 2;
+// Below this scale names are too small to read: a card is drawn as a plain tile in its kind's
+// colours, which also keeps zoomed-out frames of large topologies cheap.
+constexpr qreal DetailedScale = 0.4;
 
 bool isDark(const QPalette &palette)
 {
@@ -75,6 +79,35 @@ void NodeItem::setHighlight(Highlight highlight)
     update();
 }
 
+void NodeItem::setRunState(RunState state)
+{
+    if (m_runState == state)
+        return;
+    m_runState = state;
+    update();
+}
+
+QColor NodeItem::runStateColor(RunState state)
+{
+    switch (state) {
+    case RunState::None: break;
+    case RunState::Starting: return QColor(0x4d, 0xab, 0xf7);
+    case RunState::Running: return QColor(0x2f, 0x9e, 0x44);
+    case RunState::Degraded: return QColor(0xf0, 0x8c, 0x00);
+    case RunState::Failed: return QColor(0xe0, 0x31, 0x31);
+    case RunState::Stopped: return QColor(0x86, 0x8e, 0x96);
+    }
+    return {};
+}
+
+void NodeItem::setBadge(const QString &text)
+{
+    if (m_badge == text)
+        return;
+    m_badge = text;
+    update();
+}
+
 bool NodeItem::isOnHandle(const QPointF &itemPos)
 {
     const QPointF d = itemPos - handleCenter();
@@ -89,8 +122,8 @@ QRectF NodeItem::cardRect()
 
 QRectF NodeItem::boundingRect() const
 {
-    // Room for the selection outline and the shadow.
-    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 3 + ShadowOffset);
+    // Room for the selection outline, the shadow, the handle and a badge on the bottom edge.
+    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 14);
 }
 
 QPainterPath NodeItem::shape() const
@@ -114,17 +147,33 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF card = cardRect();
     const bool selected = option->state & QStyle::State_Selected;
 
+    const QColor fill
+        = dark ? palette.color(QPalette::Window).lighter(135) : palette.color(QPalette::Base);
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+        < DetailedScale) {
+        paintTile(painter, fill, selected);
+        return;
+    }
+
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, dark ? 90 : 28));
     painter->drawRoundedRect(card.translated(0, ShadowOffset), Radius, Radius);
 
-    const QColor fill
-        = dark ? palette.color(QPalette::Window).lighter(135) : palette.color(QPalette::Base);
     QColor border = palette.color(QPalette::WindowText);
     border.setAlphaF(dark ? 0.22f : 0.18f);
+    // Selection in the palette's highlight with a soft halo, the same for every kind, so it
+    // is never mistaken for a category (the stripe) or a run state (the dot).
+    const QColor highlight = palette.color(QPalette::Highlight);
+    if (selected) {
+        QColor halo = highlight;
+        halo.setAlphaF(0.3f);
+        painter->setPen(QPen(halo, 5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card, Radius, Radius);
+    }
     painter->setBrush(fill);
-    painter->setPen(selected ? QPen(m_accent, 2) : QPen(border, 1));
+    painter->setPen(selected ? QPen(highlight, 2) : QPen(border, 1));
     if (m_highlight != Highlight::None) {
         const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
                                                                : QColor(0xe0, 0x31, 0x31);
@@ -132,13 +181,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     painter->drawRoundedRect(card, Radius, Radius);
 
-    // Category stripe along the top edge, clipped to the card's rounded corners.
-    painter->save();
-    QPainterPath cardPath;
-    cardPath.addRoundedRect(card, Radius, Radius);
-    painter->setClipPath(cardPath);
-    painter->fillRect(QRectF(card.left(), card.top(), card.width(), 3), m_accent);
-    painter->restore();
+    // Category stripe along the top edge, in the card's rounded corners: one shape for every
+    // card, filled (a clip path per card made every zoom step re-render slowly).
+    static const QPainterPath stripe = [] {
+        QPainterPath cardPath;
+        cardPath.addRoundedRect(cardRect(), Radius, Radius);
+        QPainterPath band;
+        band.addRect(QRectF(-Width / 2, -Height / 2, Width, 3));
+        return cardPath.intersected(band);
+    }();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_accent);
+    painter->drawPath(stripe);
 
     const qreal textWidth = card.width() - 2 * Padding;
     QFont titleFont = widget ? widget->font() : QApplication::font();
@@ -171,6 +225,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QRectF(left, titleTop + titleMetrics.height(), textWidth, kindMetrics.height()),
         Qt::AlignCenter, kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
 
+    paintLiveState(painter, palette, fill);
+
     if (option->state & QStyle::State_MouseOver) {
         painter->setPen(QPen(fill, 1.5));
         painter->setBrush(m_accent);
@@ -178,12 +234,72 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 }
 
+void NodeItem::paintLiveState(QPainter *painter, const QPalette &palette, const QColor &fill) const
+{
+    const QRectF card = cardRect();
+    if (m_runState != RunState::None) {
+        constexpr qreal Dot = 5;
+        painter->setPen(QPen(fill, 1.5));
+        painter->setBrush(runStateColor(m_runState));
+        painter->drawEllipse(QPointF(card.right() - 12, card.top() + 13), Dot, Dot);
+    }
+    if (!m_badge.isEmpty()) {
+        QFont font = painter->font();
+        font.setBold(false);
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * 0.9);
+        const QFontMetricsF metrics(font);
+        const qreal width = std::min(metrics.horizontalAdvance(m_badge) + 12, card.width() - 16);
+        const qreal height = metrics.height() + 2;
+        const QRectF pill(-width / 2, card.bottom() - height / 2, width, height);
+        painter->setPen(
+            QPen(m_runState == RunState::None ? m_accent : runStateColor(m_runState), 1));
+        painter->setBrush(palette.color(QPalette::Base));
+        painter->drawRoundedRect(pill, height / 2, height / 2);
+        painter->setFont(font);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(pill, Qt::AlignCenter,
+                          metrics.elidedText(m_badge, Qt::ElideRight, width - 8));
+    }
+}
+
+void NodeItem::paintTile(QPainter *painter, const QColor &fill, bool selected) const
+{
+    const QRectF card = cardRect();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(selected ? QPen(QApplication::palette().color(QPalette::Highlight), 0)
+                             : Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRect(card);
+    painter->fillRect(QRectF(card.left(), card.top(), card.width(), card.height() * 0.2), m_accent);
+    if (m_highlight != Highlight::None) {
+        const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
+                                                               : QColor(0xe0, 0x31, 0x31);
+        painter->setPen(QPen(judged, 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(card);
+    }
+}
+
 void NodeItem::paintIcon(QPainter *painter, const QRectF &rect) const
 {
-    if (m_icon) {
-        // The icons are complete category-coloured tiles; drawn as vectors, so crisp at any DPR.
-        m_icon->render(painter, rect);
+    const QPaintEngine *engine = painter->paintEngine();
+    if (m_icon && engine && engine->type() != QPaintEngine::Raster) {
+        m_icon->render(painter, rect); // vector output (SVG export, printing) stays vector
         return;
+    }
+    if (m_icon) {
+        // The icons are complete category-coloured tiles, rendered at the exact device size
+        // (zoom × device pixel ratio), so they stay crisp; the style shares them between cards.
+        const qreal deviceScale
+            = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+              * painter->device()->devicePixelRatioF();
+        const int pixels = qRound(rect.width() * deviceScale);
+        const QPixmap pixmap = m_style->iconPixmap(m_kind, pixels);
+        if (!pixmap.isNull()) {
+            painter->drawPixmap(rect, pixmap, QRectF(pixmap.rect()));
+            return;
+        }
     }
     // Unknown kind or missing icon: a tile with the kind's initial, so the card still reads.
     painter->setPen(Qt::NoPen);

@@ -27,6 +27,10 @@ public:
 
     // How a link being drawn judges this card as its target.
     enum class Highlight { None, Accept, Refuse };
+    // The node's state in a running lab (the live lab sets it; None while designing): a dot in
+    // the card's top-right corner, so state reads apart from kind (icon, stripe) and selection
+    // (outline).
+    enum class RunState { None, Starting, Running, Degraded, Failed, Stopped };
 
     NodeItem(const QString &id, const KindStyle *style);
 
@@ -45,6 +49,14 @@ public:
     void setHighlight(Highlight highlight);
     Highlight highlight() const { return m_highlight; }
 
+    void setRunState(RunState state);
+    RunState runState() const { return m_runState; }
+    static QColor runStateColor(RunState state);
+    // A short live figure ("1.2k req/s", "3 errors") in a pill on the card's bottom edge;
+    // empty hides it.
+    void setBadge(const QString &text);
+    QString badge() const { return m_badge; }
+
     static QRectF cardRect();
     // The link handle on the right edge (item coordinates), shown while the mouse is over the
     // card; dragging from it draws a link.
@@ -60,6 +72,8 @@ protected:
 
 private:
     void paintIcon(QPainter *painter, const QRectF &rect) const;
+    void paintTile(QPainter *painter, const QColor &fill, bool selected) const;
+    void paintLiveState(QPainter *painter, const QPalette &palette, const QColor &fill) const;
 
     const QString m_id;
     const KindStyle *m_style;
@@ -70,6 +84,8 @@ private:
     QSvgRenderer *m_icon = nullptr;
     QList<LinkItem *> m_links;
     Highlight m_highlight = Highlight::None;
+    RunState m_runState = RunState::None;
+    QString m_badge;
 };
 
 } // namespace infralab

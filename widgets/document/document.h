@@ -29,6 +29,8 @@ public:
     // Replaces the whole topology (open / new); clears the undo stack.
     void reset(const Topology &topology, const QString &fileName);
     void markSaved() { m_undoStack.setClean(); }
+    // Unsaved without an undo step: a topology restored from a recovery file.
+    void markUnsaved() { m_undoStack.resetClean(); }
 
     // Edits for undo commands. Each keeps the topology consistent only as far as the caller
     // does: removing a node does not remove its links (a command removes those first, so it

@@ -8,6 +8,7 @@
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QToolButton>
 
@@ -111,6 +112,17 @@ void ConfigForm::addRow(const ConfigKey &key, const QString &baseFolder)
 
 bool ConfigForm::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Keys that edit text or rows belong to the focused editor, not to the window's canvas
+        // shortcuts: Delete in a combo box or the request table must not delete the node.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Backspace
+            || key->key() == Qt::Key_F2 || key->matches(QKeySequence::SelectAll)
+            || key->matches(QKeySequence::Copy) || key->matches(QKeySequence::Cut)
+            || key->matches(QKeySequence::Paste)
+            || key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_D))
+            event->accept();
+    }
     if (event->type() == QEvent::FocusIn) {
         for (QObject *o = watched; o && o != this; o = o->parent()) {
             if (const Row *row = find(o->property("configKey").toString())) {

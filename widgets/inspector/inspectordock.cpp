@@ -85,7 +85,7 @@ InspectorDock::InspectorDock(Document *document, TopologyScene *scene, QWidget *
 
     m_otherChanges.setSingleShot(true);
     m_otherChanges.setInterval(OtherChangesDebounceMs);
-    connect(&m_otherChanges, &QTimer::timeout, this, &InspectorDock::refresh);
+    connect(&m_otherChanges, &QTimer::timeout, this, &InspectorDock::recheck);
     connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorDock::selectionChanged);
     connect(document, &Document::topologyReset, this, &InspectorDock::rebuild);
     connect(document, &Document::fileNameChanged, this, &InspectorDock::rebuild);
@@ -194,9 +194,9 @@ void InspectorDock::rebuild()
     const QList<ConfigKey> &schema = forLinks ? info.linkConfig : info.config;
     layout->addWidget(sectionLabel(forLinks ? tr("Link settings") : tr("Settings"), page));
     if (schema.isEmpty()) {
-        m_messageLabel = new QLabel(
-            tr("Links from this kind of node (%1) have no settings.").arg(catalogueText(info.displayName)),
-            page);
+        m_messageLabel = new QLabel(tr("Links from this kind of node (%1) have no settings.")
+                                        .arg(catalogueText(info.displayName)),
+                                    page);
         m_messageLabel->setWordWrap(true);
         m_messageLabel->setForegroundRole(QPalette::PlaceholderText);
         layout->addWidget(m_messageLabel);
@@ -212,7 +212,7 @@ void InspectorDock::rebuild()
     layout->addStretch(1);
     m_helpLabel->setText(catalogueText(info.description));
     m_scroll->setWidget(page);
-    refresh();
+    recheck();
 }
 
 QWidget *InspectorDock::buildHeader(const KindInfo &info)
@@ -279,28 +279,44 @@ bool InspectorDock::eventFilter(QObject *watched, QEvent *event)
     return QDockWidget::eventFilter(watched, event);
 }
 
-void InspectorDock::refresh()
+void InspectorDock::recheck()
 {
     m_otherChanges.stop();
+    m_problems.clear();
     if (!m_subject)
         return;
     const Topology &topology = m_document->topology();
     const Problems problems = validateTopology(topology);
+    for (const QString &id : std::as_const(m_subject->nodes)) {
+        const int index = topology.indexOfNode(id);
+        if (index >= 0)
+            collectProblems(problems, QStringLiteral("nodes[%1].config").arg(index), m_problems);
+    }
+    for (const auto &[from, to] : std::as_const(m_subject->links)) {
+        const int index = topology.indexOfLink(from, to);
+        if (index >= 0)
+            collectProblems(problems, QStringLiteral("links[%1].config").arg(index), m_problems);
+    }
+    refresh();
+}
+
+void InspectorDock::refresh()
+{
+    if (!m_subject)
+        return;
+    const Topology &topology = m_document->topology();
     QList<QJsonObject> configs;
-    QHash<QString, QString> byKey;
     for (const QString &id : std::as_const(m_subject->nodes)) {
         const int index = topology.indexOfNode(id);
         if (index < 0)
             return; // removed: the selection change that follows rebuilds
         configs.append(topology.nodes.at(index).config);
-        collectProblems(problems, QStringLiteral("nodes[%1].config").arg(index), byKey);
     }
     for (const auto &[from, to] : std::as_const(m_subject->links)) {
         const int index = topology.indexOfLink(from, to);
         if (index < 0)
             return;
         configs.append(topology.links.at(index).config);
-        collectProblems(problems, QStringLiteral("links[%1].config").arg(index), byKey);
     }
 
     m_updating = true;
@@ -327,7 +343,7 @@ void InspectorDock::refresh()
         }
     }
     if (m_form)
-        m_form->setValues(configs, byKey);
+        m_form->setValues(configs, m_problems);
     m_updating = false;
 }
 
@@ -335,10 +351,11 @@ void InspectorDock::onNodeChanged(const QString &id)
 {
     if (m_applying)
         return;
+    // Values at once; the validator (the whole topology: another node's port can clash with
+    // an inspected one) once the changes settle, not for every step of a drag.
     if (m_subject && m_subject->nodes.contains(id))
         refresh();
-    else
-        m_otherChanges.start(); // another node's port can clash with an inspected one
+    m_otherChanges.start();
 }
 
 void InspectorDock::onLinkChanged(const QString &from, const QString &to)
@@ -347,8 +364,7 @@ void InspectorDock::onLinkChanged(const QString &from, const QString &to)
         return;
     if (m_subject && m_subject->links.contains(LinkKey(from, to)))
         refresh();
-    else
-        m_otherChanges.start();
+    m_otherChanges.start();
 }
 
 void InspectorDock::applyEdit(const QString &key, const std::optional<QJsonValue> &value,
@@ -381,6 +397,7 @@ void InspectorDock::applyEdit(const QString &key, const std::optional<QJsonValue
         stack->push(new SetLinkConfigCommand(m_document, m_subject->links, key, value, session));
     m_applying = false;
     refresh();
+    m_otherChanges.start();
 }
 
 void InspectorDock::renameEdited(const QString &name)

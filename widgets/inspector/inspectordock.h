@@ -44,6 +44,7 @@ public:
     // Why nothing is shown ("Select a node or a link…"), empty while a form is shown.
     QString message() const;
 
+    // The validator runs over the whole topology this long after the last change.
     static constexpr int OtherChangesDebounceMs = 150;
 
 private:
@@ -61,7 +62,8 @@ private:
     std::optional<Subject> currentSubject(QString *why) const;
     void selectionChanged();
     void rebuild();
-    void refresh();
+    void refresh(); // values from the document
+    void recheck(); // the validator's problems, then refresh()
     void onNodeChanged(const QString &id);
     void onLinkChanged(const QString &from, const QString &to);
     void applyEdit(const QString &key, const std::optional<QJsonValue> &value, int session);
@@ -83,6 +85,7 @@ private:
     QPointer<QLineEdit> m_nameEdit;
     QPointer<QPlainTextEdit> m_descriptionEdit;
     std::optional<Subject> m_subject;
+    QHash<QString, QString> m_problems; // the validator's, by key of the inspected items
     QTimer m_otherChanges;
     int m_nameSession = 0;
     int m_descriptionSession = 0;

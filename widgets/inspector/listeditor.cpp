@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QTableWidget>
 #include <QToolButton>
@@ -71,6 +72,7 @@ ListEditor::ListEditor(const ConfigKey &key, QWidget *parent)
     m_remove->setText(QStringLiteral("−"));
     m_remove->setToolTip(tr("Remove the selected rows"));
     m_remove->setEnabled(false);
+    m_table->installEventFilter(this);
     connect(m_add, &QToolButton::clicked, this, &ListEditor::addRow);
     connect(m_remove, &QToolButton::clicked, this, &ListEditor::removeSelectedRows);
     connect(m_table, &QTableWidget::itemSelectionChanged, this,
@@ -80,6 +82,19 @@ ListEditor::ListEditor(const ConfigKey &key, QWidget *parent)
             reportList();
     });
     display(key.defaultValue);
+}
+
+bool ListEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // While a cell is edited its editor gets the keys, so this only sees row-level presses.
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Backspace) {
+            removeSelectedRows();
+            return true;
+        }
+    }
+    return ValueEditor::eventFilter(watched, event);
 }
 
 QJsonValue ListEditor::value() const

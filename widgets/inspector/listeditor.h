@@ -31,6 +31,7 @@ public:
     void removeSelectedRows();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override; // Delete removes rows
     void display(const QJsonValue &value) override;
     void displayMixed() override;
     QWidget *textWidget() override;

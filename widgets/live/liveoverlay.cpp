@@ -91,6 +91,7 @@ void LiveOverlay::removeItems()
     const Document *document = m_scene->document();
     for (NodeItem *card : m_scene->nodeItems()) {
         delete childOfType<NodeStatusItem>(card);
+        card->setRunState(NodeItem::RunState::None);
         if (const Node *node = document->topology().findNode(card->id()))
             card->setToolTip(node->description.isEmpty() ? node->id : node->description);
     }
@@ -173,6 +174,7 @@ void LiveOverlay::refreshNode(const QString &nodeId, const live::LiveSnapshot *s
     const runtime::NodeState state = m_session->state(nodeId);
     const LiveState live = liveStateOf(state, isUnhealthy(nodeId, snapshot));
     status->setState(live);
+    card->setRunState(cardRunState(live));
     const QString detail = m_session->stateDetail(nodeId);
     const QUrl url(detail);
     if (state == runtime::NodeState::Running && url.isValid() && !url.host().isEmpty())

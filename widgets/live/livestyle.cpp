@@ -1,5 +1,7 @@
 #include "live/livestyle.h"
 
+#include "canvas/nodeitem.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -21,16 +23,9 @@ LiveState liveStateOf(runtime::NodeState state, bool unhealthy)
 
 QColor liveStateColor(LiveState state)
 {
-    switch (state) {
-    case LiveState::Stopped: return QColor(0x86, 0x8e, 0x96);
-    case LiveState::Starting:
-    case LiveState::Stopping: return QColor(0xe6, 0x9b, 0x00);
-    case LiveState::Running: return QColor(0x2f, 0x9e, 0x44);
-    case LiveState::Unhealthy: return QColor(0xf7, 0x67, 0x07);
-    case LiveState::Failed: return QColor(0xe0, 0x31, 0x31);
-    case LiveState::Skipped: return QColor(0xad, 0xb5, 0xbd);
-    }
-    return Qt::gray;
+    if (state == LiveState::Skipped)
+        return QColor(0xad, 0xb5, 0xbd);
+    return NodeItem::runStateColor(cardRunState(state)); // the card's dot and the ring agree
 }
 
 QString liveStateText(LiveState state)
@@ -45,6 +40,20 @@ QString liveStateText(LiveState state)
     case LiveState::Skipped: return QCoreApplication::translate("LiveState", "not available");
     }
     return QString();
+}
+
+NodeItem::RunState cardRunState(LiveState state)
+{
+    switch (state) {
+    case LiveState::Stopped:
+    case LiveState::Skipped: return NodeItem::RunState::Stopped;
+    case LiveState::Starting:
+    case LiveState::Stopping: return NodeItem::RunState::Starting;
+    case LiveState::Running: return NodeItem::RunState::Running;
+    case LiveState::Unhealthy: return NodeItem::RunState::Degraded;
+    case LiveState::Failed: return NodeItem::RunState::Failed;
+    }
+    return NodeItem::RunState::None;
 }
 
 QColor errorRateColor(double errorRate)

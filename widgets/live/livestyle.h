@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/nodeitem.h"
 #include "runtime/nodestate.h"
 
 #include <QColor>
@@ -14,6 +15,8 @@ enum class LiveState { Stopped, Starting, Running, Unhealthy, Stopping, Failed, 
 
 LiveState liveStateOf(runtime::NodeState state, bool unhealthy);
 QColor liveStateColor(LiveState state);
+// The card's own state dot (NodeItem::setRunState) for a live state.
+NodeItem::RunState cardRunState(LiveState state);
 QString liveStateText(LiveState state); // translated: "running", "failed", …
 
 // A link's colour by the failed share of its requests: green, through amber, to red at 20%.

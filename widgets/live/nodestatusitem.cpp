@@ -15,7 +15,7 @@ namespace {
 
 constexpr qreal PlateGap = 6;
 constexpr qreal PlateHeight = 34;
-constexpr qreal BadgeRadius = 8;
+constexpr qreal RingMargin = 4;
 
 } // namespace
 
@@ -36,7 +36,8 @@ QRectF NodeStatusItem::plateRect()
 QRectF NodeStatusItem::boundingRect() const
 {
     const QRectF card = NodeItem::cardRect();
-    return card.adjusted(-BadgeRadius - 2, -BadgeRadius - 2, BadgeRadius + 2, 0)
+    // The ring, the mark's tag on the top edge, the plate below.
+    return card.adjusted(-RingMargin, -12, RingMargin, 0)
         .united(plateRect().adjusted(-1, -1, 1, 1));
 }
 
@@ -97,38 +98,6 @@ void NodeStatusItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     painter->setBrush(Qt::NoBrush);
     painter->setPen(QPen(color, 2.5, moving ? Qt::DashLine : Qt::SolidLine));
     painter->drawRoundedRect(card.adjusted(-1.5, -1.5, 1.5, 1.5), 9.5, 9.5);
-
-    // Badge on the top-left corner: a disc with the state's glyph.
-    const QPointF centre = card.topLeft() + QPointF(4, 4);
-    painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
-    painter->setBrush(color);
-    painter->drawEllipse(centre, BadgeRadius, BadgeRadius);
-    painter->setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    const qreal g = 3.2;
-    switch (m_state) {
-    case LiveState::Running:
-        painter->drawPolyline(QPolygonF({centre + QPointF(-g, 0), centre + QPointF(-0.8, g * 0.8),
-                                         centre + QPointF(g, -g * 0.8)}));
-        break;
-    case LiveState::Failed:
-        painter->drawLine(centre + QPointF(-g, -g), centre + QPointF(g, g));
-        painter->drawLine(centre + QPointF(-g, g), centre + QPointF(g, -g));
-        break;
-    case LiveState::Unhealthy:
-        painter->drawLine(centre + QPointF(0, -g), centre + QPointF(0, g * 0.3));
-        painter->drawPoint(centre + QPointF(0, g));
-        break;
-    case LiveState::Starting:
-    case LiveState::Stopping:
-        painter->drawArc(QRectF(centre - QPointF(g, g), QSizeF(2 * g, 2 * g)), 90 * 16, 270 * 16);
-        break;
-    case LiveState::Stopped:
-    case LiveState::Skipped:
-        painter->setBrush(Qt::white);
-        painter->setPen(Qt::NoPen);
-        painter->drawRect(QRectF(centre - QPointF(g * 0.75, g * 0.75), QSizeF(1.5 * g, 1.5 * g)));
-        break;
-    }
 
     QFont font = widget ? widget->font() : QApplication::font();
     if (font.pointSizeF() > 0)

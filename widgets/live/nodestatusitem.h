@@ -9,10 +9,11 @@
 
 namespace infralab {
 
-// The run state drawn on one node card while the lab runs: a ring around the card and a badge
-// in the state's colour, and a plate under the card with the node's address, its current
-// requests/s and a sparkline of the last ten seconds. A child of the NodeItem (it moves and
-// dies with it) that never takes mouse buttons, so the card's gestures stay the card's.
+// The run state drawn on one node card while the lab runs (with the card's own state dot,
+// NodeItem::setRunState): a ring around the card in the state's colour, and a plate under the card
+// with the node's address, its current requests/s and a sparkline of the last ten seconds. A child
+// of the NodeItem (it moves and dies with it) that never takes mouse buttons, so the card's
+// gestures stay the card's.
 class NodeStatusItem final : public QGraphicsItem
 {
 public:

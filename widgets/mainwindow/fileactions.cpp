@@ -3,6 +3,7 @@
 #include "document/document.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
+#include "mainwindow/autosave.h"
 #include "mainwindow/recentfiles.h"
 
 #include <QAction>
@@ -10,7 +11,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QWidget>
@@ -162,6 +165,56 @@ bool FileActions::maybeSave()
     case QMessageBox::Discard: return true;
     default: return false;
     }
+}
+
+bool FileActions::offerRecovery(Autosave *autosave)
+{
+    const QList<RecoveryFile> orphans = Autosave::orphans();
+    if (orphans.isEmpty())
+        return false;
+    const RecoveryFile &file = orphans.constFirst();
+    const QString name = file.originalFile.isEmpty() ? tr("an untitled topology")
+                                                     : QDir::toNativeSeparators(file.originalFile);
+    QMessageBox box(
+        QMessageBox::Question, tr("Recover Unsaved Changes?"),
+        tr("InfraLab did not close normally. Unsaved changes to %1 from %2 can be "
+           "recovered.")
+            .arg(name, QLocale().toString(file.saved.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::Ok | QMessageBox::Discard | QMessageBox::Cancel, m_window);
+    box.setInformativeText(tr("Recover them now, discard them, or decide at the next start."));
+    // Standard buttons with our words, so the answer is a StandardButton for any runner.
+    box.button(QMessageBox::Ok)->setText(tr("&Recover"));
+    box.button(QMessageBox::Cancel)->setText(tr("&Later"));
+    box.setDefaultButton(QMessageBox::Ok);
+    const int answer = run(box);
+    if (answer == QMessageBox::Discard) {
+        Autosave::remove(file.path);
+        emit statusMessage(tr("Discarded the recovered changes"));
+        return false;
+    }
+    if (answer != QMessageBox::Ok)
+        return false; // later: the file stays for the next start
+    if (!maybeSave())
+        return false;
+
+    Topology topology;
+    QString originalFile;
+    QString error;
+    if (!Autosave::read(file.path, &topology, &originalFile, &error)) {
+        QMessageBox failed(QMessageBox::Warning, tr("Recovery Failed"),
+                           tr("The unsaved changes could not be recovered."), QMessageBox::Ok,
+                           m_window);
+        failed.setInformativeText(error);
+        run(failed);
+        Autosave::remove(file.path);
+        return false;
+    }
+    m_document->reset(topology, originalFile);
+    m_document->markUnsaved();
+    Autosave::remove(file.path);
+    autosave->saveNow(); // this window's own recovery file, should it die too
+    emit statusMessage(tr("Recovered unsaved changes to %1").arg(m_document->displayName()));
+    return true;
 }
 
 void FileActions::setMessageBoxRunner(MessageBoxRunner runner)

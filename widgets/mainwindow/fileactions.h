@@ -13,6 +13,7 @@ class QWidget;
 
 namespace infralab {
 
+class Autosave;
 class Document;
 class RecentFiles;
 
@@ -45,6 +46,10 @@ public:
     bool saveTo(const QString &fileName);
     // Save/Discard/Cancel when the document has unsaved changes; false means "stop".
     bool maybeSave();
+    // After a crash: offers the newest recovery file another window left behind. Recover
+    // puts it in this window, unsaved, under its original file name; Discard deletes it;
+    // Later keeps it for the next start. True when a topology was recovered.
+    bool offerRecovery(Autosave *autosave);
 
     void setMessageBoxRunner(MessageBoxRunner runner);
     static QString fileFilter();

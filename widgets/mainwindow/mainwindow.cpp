@@ -9,6 +9,7 @@
 #include "layout/tierlayout.h"
 #include "live/livedocks.h"
 #include "live/runactions.h"
+#include "mainwindow/autosave.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/recentfiles.h"
 
@@ -37,6 +38,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_scene(new TopologyScene(m_document, this))
     , m_view(new TopologyView(this))
     , m_countsLabel(new QLabel(this))
+    , m_autosave(new Autosave(m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     m_view->setScene(m_scene);
@@ -80,6 +82,11 @@ MainWindow::~MainWindow()
     m_scene = nullptr;
 }
 
+bool MainWindow::offerRecovery()
+{
+    return m_fileActions->offerRecovery(m_autosave);
+}
+
 bool MainWindow::openFile(const QString &fileName)
 {
     return m_fileActions->openFile(fileName);
@@ -99,6 +106,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_autosave->discard(); // saved or discarded: nothing left to recover
     writeSettings();
     event->accept();
 }

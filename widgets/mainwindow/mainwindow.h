@@ -6,6 +6,7 @@ class QLabel;
 
 namespace infralab {
 
+class Autosave;
 class Document;
 class EditActions;
 class EditorDocks;
@@ -15,9 +16,9 @@ class RecentFiles;
 class TopologyScene;
 class TopologyView;
 
-// The application window. It composes: the document, the canvas (scene + view), the File and
-// Help menus and the status bar; the behaviour lives in handler classes (FileActions,
-// RecentFiles). Geometry and dock state persist in QSettings.
+// The application window. It composes: the document, the canvas (scene + view), the menus,
+// the docks and the status bar; the behaviour lives in handler classes (FileActions,
+// EditActions, RecentFiles, Autosave). Geometry and dock state persist in QSettings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -31,7 +32,12 @@ public:
     // returns false; also false when the user cancels the "unsaved changes" prompt.
     bool openFile(const QString &fileName);
 
+    // Offers what a window that did not close normally left in its recovery file (call once
+    // at start, after show()). True when a topology was recovered.
+    bool offerRecovery();
+
     Document *document() const { return m_document; }
+    Autosave *autosave() const { return m_autosave; }
     FileActions *fileActions() const { return m_fileActions; }
     EditActions *editActions() const { return m_editActions; }
     RecentFiles *recentFiles() const { return m_recentFiles; }
@@ -63,6 +69,7 @@ private:
     QLabel *m_countsLabel;
     EditorDocks *m_docks = nullptr;
     LiveDocks *m_live = nullptr;
+    Autosave *m_autosave;
 };
 
 } // namespace infralab

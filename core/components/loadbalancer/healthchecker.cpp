@@ -55,7 +55,7 @@ public:
     {
         if (auto *exchange = std::exchange(m_exchange, nullptr)) {
             exchange->cancel();
-            exchange->deleteLater();
+            m_checker.m_pool->retire(exchange);
         }
     }
     int durationMs(qint64 now) const { return int(now - m_startedMs); }
@@ -65,7 +65,7 @@ public:
     void upstreamFinished(upstream::UpstreamOutcome outcome) override
     {
         if (auto *exchange = std::exchange(m_exchange, nullptr))
-            exchange->deleteLater();
+            m_checker.m_pool->retire(exchange);
         // The verdict is the status line: a body cut short after it does not matter.
         if (m_status != 0) {
             const bool passed = m_status >= 200 && m_status < 400;

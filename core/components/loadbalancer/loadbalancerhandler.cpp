@@ -271,7 +271,10 @@ void LoadBalancerHandler::serviceQueue()
 void LoadBalancerHandler::expireQueue()
 {
     const qint64 now = m_table->clock()();
-    for (const auto &waiting : m_queue) {
+    // By index: answering may run the connection's next pipelined request at once, and its
+    // enqueue() appends to m_queue (which would invalidate iterators).
+    for (size_t i = 0; i < m_queue.size(); ++i) {
+        const std::shared_ptr<Waiting> waiting = m_queue[i];
         if (!waiting->active || now < waiting->deadlineMs)
             continue;
         waiting->active = false;

@@ -29,9 +29,11 @@ ReverseProxyConfig ReverseProxyConfig::fromJson(const QJsonObject &config)
     return out;
 }
 
-ReverseProxy::ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upstreamPorts)
+ReverseProxy::ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
+                           std::shared_ptr<const metrics::LinkMetrics> links)
     : m_config(config)
     , m_upstreamPorts(std::move(upstreamPorts))
+    , m_links(std::move(links))
 {
     if (m_config.cache)
         m_cache = std::make_shared<ResponseCache>(m_config.cacheMaxBytes);
@@ -42,8 +44,11 @@ ReverseProxy::~ReverseProxy() = default;
 
 httpserver::HttpServer::HandlerFactory ReverseProxy::handlerFactory() const
 {
-    return [config = m_config, ports = m_upstreamPorts, cache = m_cache, log = m_accessLog] {
-        return std::make_unique<ReverseProxyHandler>(config, ports, cache, log);
+    return [config = m_config, ports = m_upstreamPorts, cache = m_cache, log = m_accessLog,
+            links = m_links] {
+        auto handler = std::make_unique<ReverseProxyHandler>(config, ports, cache, log);
+        handler->setLinkMetrics(links);
+        return handler;
     };
 }
 

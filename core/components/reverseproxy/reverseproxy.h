@@ -9,6 +9,10 @@
 
 #include <memory>
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::reverseproxy {
 
 class ResponseCache;
@@ -40,7 +44,8 @@ class ReverseProxy final
     Q_DISABLE_COPY_MOVE(ReverseProxy)
 
 public:
-    ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upstreamPorts);
+    ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
+                 std::shared_ptr<const metrics::LinkMetrics> links = {});
     ~ReverseProxy();
 
     const ReverseProxyConfig &config() const { return m_config; }
@@ -58,6 +63,7 @@ public:
 private:
     ReverseProxyConfig m_config;
     QList<quint16> m_upstreamPorts;
+    std::shared_ptr<const metrics::LinkMetrics> m_links; // per-link metrics (the runtime's)
     std::shared_ptr<ResponseCache> m_cache;
     std::shared_ptr<webserver::AccessLog> m_accessLog;
 };

@@ -28,6 +28,11 @@ public:
                         std::shared_ptr<webserver::AccessLog> accessLog);
     ~ReverseProxyHandler() override;
 
+    // Before the first request: the forwarder records every attempt per link.
+    void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
+    {
+        m_forwarder.setLinkMetrics(std::move(links));
+    }
     void handle(httpserver::HttpExchange &exchange) override;
     void finished(const httpserver::HttpExchange &exchange) override;
 

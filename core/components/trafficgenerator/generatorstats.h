@@ -92,6 +92,7 @@ public:
     void countConnectionClosed() { bump(m_open, -1); }
 
     void addTo(GeneratorTotals &totals) const;
+    int openConnections() const { return m_open.load(std::memory_order_relaxed); }
 
 private:
     template<typename T>

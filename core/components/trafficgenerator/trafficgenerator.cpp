@@ -192,6 +192,14 @@ GeneratorTotals TrafficGenerator::totals() const
     return totals;
 }
 
+int TrafficGenerator::openConnections() const
+{
+    int open = 0;
+    for (const auto &stats : m_stats)
+        open += stats->openConnections();
+    return open;
+}
+
 QJsonObject TrafficGenerator::report() const
 {
     ReportContext context;

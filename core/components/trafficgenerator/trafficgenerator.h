@@ -50,6 +50,7 @@ public:
     bool applyConfig(const GeneratorConfig &config, const QStringList &changedKeys);
 
     GeneratorTotals totals() const;
+    int openConnections() const;
     QJsonObject report() const;
 
 signals:
