@@ -6,6 +6,7 @@
 #include "control/controlserver.h"
 #include "live/labsession.h"
 #include "metrics/metricscollector.h"
+#include "metrics/traffictotals.h"
 #include "runtime/lab.h"
 #include "runtime/loadbalancercomponent.h"
 #include "runtime/reverseproxycomponent.h"
@@ -137,9 +138,18 @@ void LabWorker::publish(const std::shared_ptr<const metrics::MetricsSnapshot> &m
         if (!details.isEmpty())
             snapshot->details.insert(node.id, std::move(details));
     }
+    LinkFlowTracker::LinkCounts counts;
+    for (const Node &node : topology.nodes) {
+        const runtime::Component *component = m_lab->component(node.id);
+        if (!component)
+            continue;
+        for (const auto &[callee, totals] : component->linkTraffic())
+            counts[node.id].append({callee, double(totals.requests), double(totals.errorCount())});
+    }
     const runtime::Lab &lab = *m_lab;
-    snapshot->links = m_flows.update(topology, *metrics, snapshot->details,
-                                     [&lab](const QString &id) { return lab.state(id); });
+    snapshot->links = m_flows.update(
+        topology, *metrics, snapshot->details, [&lab](const QString &id) { return lab.state(id); },
+        counts);
     if (!m_watched.isEmpty()) {
         snapshot->accessLog.nodeId = m_watched;
         snapshot->accessLog.entries = accessLogOf(m_lab->component(m_watched));

@@ -64,7 +64,7 @@ std::pair<double, double> LinkFlowTracker::rateOf(const QString &key, double req
 QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
                                         const metrics::MetricsSnapshot &metrics,
                                         const QHash<QString, QJsonObject> &details,
-                                        const StateOf &stateOf)
+                                        const StateOf &stateOf, const LinkCounts &linkCounts)
 {
     const qint64 now = metrics.timeMs;
     m_seen.clear();
@@ -80,7 +80,22 @@ QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
         if (!calleeRuns && calleeState != runtime::NodeState::Starting)
             flow.calleeState = QStringLiteral("stopped");
         const auto detail = details.constFind(link.from);
-        if (detail != details.cend() && detail->contains(QLatin1String("backends"))) {
+        const LinkCount *counted = nullptr;
+        if (const auto counts = linkCounts.constFind(link.from); counts != linkCounts.cend()) {
+            for (const LinkCount &count : *counts) {
+                if (count.to == link.to)
+                    counted = &count;
+            }
+        }
+        const bool isBalancer
+            = detail != details.cend() && detail->contains(QLatin1String("backends"));
+        if (counted && !isBalancer) {
+            const auto [rps, errorRate] = rateOf(link.from + QLatin1String("->") + link.to,
+                                                 counted->requests, counted->failures, now);
+            flow.rps = rps;
+            flow.errorRate = errorRate;
+            flow.exact = true;
+        } else if (isBalancer) {
             const QJsonArray backends = detail->value(QLatin1String("backends")).toArray();
             for (const QJsonValue &value : backends) {
                 const QJsonObject backend = value.toObject();

@@ -12,8 +12,9 @@
 namespace infralab::live {
 
 // Works out the traffic on each link from one tick to the next. Components count what they
-// serve per node, not per link, so a link's rate comes from the best witness: a balancer's
-// per-backend counters and states, a generator's request count split by link weight, and
+// serve per node, so a link's rate comes from the best witness: the caller's own per-link
+// counters (web servers, proxies, generators), a balancer's per-backend counters and states,
+// a generator's request count split by link weight (without per-link counters), and
 // otherwise the callee's own rate shared among its callers in proportion to theirs (marked
 // as an estimate). Error rates come the same way. Pure bookkeeping over counters: the caller
 // feeds ticks, tests feed made-up ones.
@@ -21,11 +22,20 @@ class LinkFlowTracker final
 {
 public:
     using StateOf = std::function<runtime::NodeState(const QString &nodeId)>;
+    // What a caller counted on one of its links (Component::linkTraffic), cumulative.
+    struct LinkCount
+    {
+        QString to;
+        double requests = 0;
+        double failures = 0;
+    };
+    using LinkCounts = QHash<QString, QList<LinkCount>>; // by caller id
 
     // `details` holds each node's Component::details() (empty for kinds without); the
     // snapshot's timeMs is the clock the rates are measured on.
     QList<LinkFlow> update(const Topology &topology, const metrics::MetricsSnapshot &metrics,
-                           const QHash<QString, QJsonObject> &details, const StateOf &stateOf);
+                           const QHash<QString, QJsonObject> &details, const StateOf &stateOf,
+                           const LinkCounts &linkCounts = {});
     void reset();
 
     static constexpr qint64 windowMs = 1000; // rates over the last second, like the QPS

@@ -187,6 +187,24 @@ private slots:
         QVERIFY(!flows.at(0).exact);
     }
 
+    void callersOwnLinkCountsWin()
+    {
+        // web counts its link to app itself: exact, even when app serves other callers too.
+        const Topology topology = topologyOf({{"web", "app"}, {"other", "app"}});
+        LinkFlowTracker tracker;
+        LinkFlowTracker::LinkCounts counts{{"web", {{"app", 0, 0}}}};
+        tracker.update(topology, snapshotAt(0, {node("app", 900, 0)}), {}, running, counts);
+        counts = {{"web", {{"app", 150, 15}}}};
+        const QList<LinkFlow> flows = tracker.update(
+            topology, snapshotAt(500, {node("app", 900, 450), node("other", 600, 0)}), {}, running,
+            counts);
+        QCOMPARE(flows.at(0).rps, 300.0);
+        QCOMPARE(flows.at(0).errorRate, 0.1);
+        QVERIFY(flows.at(0).exact);
+        QCOMPARE(flows.at(1).rps, 600.0); // the rest of app's 900/s
+        QVERIFY(!flows.at(1).exact);
+    }
+
     void stoppedCalleeIsDown()
     {
         const Topology topology = topologyOf({{"web", "app"}});
