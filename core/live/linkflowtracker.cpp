@@ -77,7 +77,9 @@ QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
         flow.to = link.to;
         const runtime::NodeState calleeState = stateOf(link.to);
         const bool calleeRuns = calleeState == runtime::NodeState::Running;
-        if (!calleeRuns && calleeState != runtime::NodeState::Starting)
+        if (calleeState == runtime::NodeState::Skipped)
+            flow.calleeState = QStringLiteral("unavailable");
+        else if (!calleeRuns && calleeState != runtime::NodeState::Starting)
             flow.calleeState = QStringLiteral("stopped");
         const auto detail = details.constFind(link.from);
         const LinkCount *counted = nullptr;
@@ -148,7 +150,7 @@ QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
         if (flow.exact)
             continue;
         const metrics::NodeMetrics *callee = metrics.find(flow.to);
-        if (!callee || flow.calleeState == QLatin1String("stopped"))
+        if (!callee || !flow.calleeState.isEmpty())
             continue;
         const auto [served, errorRate]
             = rateOf(QLatin1String("node:") + flow.to, double(callee->requests),

@@ -20,7 +20,8 @@ struct LinkFlow
     double rps = 0;       // requests per second from `from` to `to`
     double errorRate = 0; // failed share of those requests, 0..1
     // The caller's view of the callee when it has one (a balancer's backend: "up", "down",
-    // "ejected", "draining"); "stopped" when the callee does not run; empty when unknown.
+    // "ejected", "draining"); "stopped" when the callee does not run, "unavailable" when its
+    // kind cannot run in this version; empty when unknown.
     QString calleeState;
     bool exact = false; // counted by the caller (balancer, generator) rather than estimated
     bool isDown() const

@@ -205,6 +205,18 @@ private slots:
         QVERIFY(!flows.at(1).exact);
     }
 
+    void skippedCalleeIsUnavailableNotDown()
+    {
+        const Topology topology = topologyOf({{"web", "app"}});
+        LinkFlowTracker tracker;
+        const QList<LinkFlow> flows
+            = tracker.update(topology, snapshotAt(0, {}), {}, [](const QString &id) {
+                  return id == "app" ? runtime::NodeState::Skipped : runtime::NodeState::Running;
+              });
+        QCOMPARE(flows.at(0).calleeState, QString("unavailable"));
+        QVERIFY(!flows.at(0).isDown());
+    }
+
     void stoppedCalleeIsDown()
     {
         const Topology topology = topologyOf({{"web", "app"}});

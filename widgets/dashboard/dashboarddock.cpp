@@ -6,7 +6,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -64,11 +63,11 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
     bar->addWidget(m_p95);
     bar->addWidget(m_p99);
     bar->addStretch();
-    auto *grid = new QGridLayout;
-    grid->addWidget(m_requests, 0, 0);
-    grid->addWidget(m_latency, 0, 1);
-    grid->addWidget(m_errors, 1, 0);
-    grid->addWidget(m_connections, 1, 1);
+    // One row: a bottom dock is wide and short, and each chart keeps its full height.
+    auto *grid = new QHBoxLayout;
+    grid->setSpacing(2);
+    for (LiveChart *chart : {m_requests, m_latency, m_errors, m_connections})
+        grid->addWidget(chart, 1);
     auto *body = new QWidget;
     auto *layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -76,12 +75,20 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
     layout->addLayout(grid, 1);
     setWidget(body);
 
+    // Redraw when the store has a new tick (at most once per refresh interval); between
+    // ticks the timer only slides the time axis, so faster refresh rates scroll smoothly.
     m_timer.setInterval(250);
+    m_sinceRefresh.start();
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        if (m_dirty && !isPaused() && isVisible())
-            refresh();
+        if (m_dirty)
+            refreshIfDue();
+        else if (!isPaused() && isVisible())
+            slideTimeAxis();
     });
-    connect(store, &SeriesStore::updated, this, [this] { m_dirty = true; });
+    connect(store, &SeriesStore::updated, this, [this] {
+        m_dirty = true;
+        refreshIfDue();
+    });
     m_timer.start();
     refresh();
 }
@@ -89,6 +96,33 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
 void DashboardDock::setRefreshInterval(int ms)
 {
     m_timer.setInterval(qBound(50, ms, 1000));
+}
+
+void DashboardDock::refreshIfDue()
+{
+    if (!m_dirty || isPaused() || !isVisible())
+        return;
+    // A little slack, so 250 ms ticks that arrive a few ms early still each get drawn.
+    if (m_sinceRefresh.elapsed() >= m_timer.interval() - 20)
+        refresh();
+}
+
+qint64 DashboardDock::windowEnd() const
+{
+    // Now while ticks come in; the last tick once they stop (a stopped lab's charts stay).
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 last = m_store->lastWallMs();
+    if (last <= 0)
+        return now;
+    return now - last < 1500 ? now : last;
+}
+
+void DashboardDock::slideTimeAxis()
+{
+    const qint64 end = windowEnd();
+    const qint64 windowMs = qint64(windowMinutes()) * 60000;
+    for (LiveChart *chart : {m_requests, m_latency, m_errors, m_connections})
+        chart->setTimeRange(end - windowMs, end);
 }
 
 void DashboardDock::setWindowMinutes(int minutes)
@@ -146,10 +180,10 @@ QString DashboardDock::effectiveLatencyNode() const
 void DashboardDock::refresh()
 {
     m_dirty = false;
+    m_sinceRefresh.restart();
     ++m_refreshes;
     const qint64 windowMs = qint64(windowMinutes()) * 60000;
-    const qint64 now
-        = m_store->lastWallMs() > 0 ? m_store->lastWallMs() : QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = windowEnd();
     const QStringList ids = m_store->nodeIds();
     std::array<QList<QPointF>, errorClassCount> errors;
     std::array<bool, errorClassCount> anyErrors{};

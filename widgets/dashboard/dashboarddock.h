@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QTimer>
 
 class QCheckBox;
@@ -48,9 +49,13 @@ public:
 
 private:
     QString effectiveLatencyNode() const;
+    void refreshIfDue();
+    void slideTimeAxis();
+    qint64 windowEnd() const;
 
     SeriesStore *m_store;
-    QTimer m_timer;
+    QTimer m_timer; // the refresh rate: slides the time axis, redraws a tick that waited
+    QElapsedTimer m_sinceRefresh;
     QComboBox *m_window;
     QToolButton *m_pause;
     QLabel *m_latencyLabel;

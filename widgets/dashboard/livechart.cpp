@@ -3,6 +3,8 @@
 #include <QCursor>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -51,8 +53,8 @@ LiveChart::LiveChart(const QString &title, const QString &unit, QWidget *parent)
     // Animations would lag a 4 Hz refresh and cost frames; the data moves on its own.
     chart->setAnimationOptions(QChart::NoAnimation);
     m_time->setFormat(QStringLiteral("hh:mm:ss"));
-    m_time->setTickCount(5);
-    m_values->setLabelFormat(QStringLiteral("%.4g"));
+    m_time->setTickCount(4);
+    m_values->setLabelFormat(QStringLiteral("%.2f"));
     m_values->setRange(0, 1);
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_values, Qt::AlignLeft);
@@ -64,6 +66,18 @@ LiveChart::LiveChart(const QString &title, const QString &unit, QWidget *parent)
     chart->addSeries(m_markers);
     m_markers->attachAxis(m_time);
     m_markers->attachAxis(m_values);
+    for (QLegendMarker *marker : chart->legend()->markers(m_markers))
+        marker->setVisible(false); // the triangles explain themselves on hover
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    m_time->setLabelsFont(small);
+    m_values->setLabelsFont(small);
+    chart->legend()->setFont(small);
+    QFont titleFont = small;
+    titleFont.setBold(true);
+    chart->setTitleFont(titleFont);
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
     connect(m_markers, &QScatterSeries::hovered, this, [this](const QPointF &point, bool state) {
         if (!state)
             return;
@@ -149,8 +163,13 @@ void LiveChart::rescale()
     for (const double value : std::as_const(m_peaks))
         peak = std::max(peak, value);
     const double top = niceCeiling(peak * 1.1);
-    if (m_values->max() != top)
+    if (m_values->max() != top) {
         m_values->setRange(0, top);
+        // Plain numbers ("25000", "12.5", "0.25"), never "2.5e+04".
+        m_values->setLabelFormat(top >= 100  ? QStringLiteral("%.0f")
+                                 : top >= 10 ? QStringLiteral("%.1f")
+                                             : QStringLiteral("%.2f"));
+    }
 }
 
 QString LiveChart::valueText(const QString &name, const QPointF &point, const QString &unit)

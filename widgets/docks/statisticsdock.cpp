@@ -49,7 +49,8 @@ StatisticsDock::StatisticsDock(live::LabSession *session, SeriesStore *store, QW
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(StatisticsModel::NodeColumn,
+                                                      QHeaderView::Stretch);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         emit nodeActivated(m_proxy->index(index.row(), 0).data().toString());
     });

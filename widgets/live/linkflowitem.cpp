@@ -4,6 +4,7 @@
 #include "live/livestyle.h"
 
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 #include <cmath>
@@ -25,10 +26,11 @@ LinkFlowItem::LinkFlowItem(LinkItem *link)
     syncGeometry();
 }
 
-void LinkFlowItem::setFlow(double rps, double errorRate, bool down)
+void LinkFlowItem::setFlow(double rps, double errorRate, bool down, bool unavailable)
 {
-    if (m_rps == rps && m_errorRate == errorRate && m_down == down)
+    if (m_rps == rps && m_errorRate == errorRate && m_down == down && m_unavailable == unavailable)
         return;
+    m_unavailable = unavailable;
     const qreal oldWidth = strokeWidth();
     m_rps = rps;
     m_errorRate = errorRate;
@@ -69,15 +71,21 @@ void LinkFlowItem::advance(qreal seconds)
 {
     if (!isAnimated())
         return;
-    m_phase = std::fmod(m_phase + dotSpeed() * seconds, DotSpacing);
+    m_phase = std::fmod(m_phase + dotSpeed() * seconds, DotSpacing * 4); // every spacing's period
     syncGeometry();
     update();
 }
 
-void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPainterPath &path = m_link->path();
     painter->setRenderHint(QPainter::Antialiasing);
+    if (m_unavailable && !m_down) {
+        painter->setPen(QPen(QColor(0xad, 0xb5, 0xbd), 2, Qt::DotLine, Qt::FlatCap));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(path);
+        return;
+    }
     if (m_down) {
         const QColor red(0xe0, 0x31, 0x31);
         painter->setPen(QPen(red, 2.2, Qt::DashLine, Qt::FlatCap));
@@ -109,7 +117,12 @@ void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QW
     painter->setPen(QPen(Qt::white, 1));
     painter->setBrush(color.darker(110));
     const qreal radius = std::max<qreal>(2.5, width / 2 + 1);
-    for (qreal at = m_phase; at < m_length; at += DotSpacing)
+    // Zoomed out, fewer dots (about as far apart on screen as at 100%): the same flow, less
+    // paint.
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const int every = lod >= 0.7 ? 1 : lod >= 0.35 ? 2 : 4;
+    const qreal spacing = DotSpacing * every;
+    for (qreal at = std::fmod(m_phase, spacing); at < m_length; at += spacing)
         painter->drawEllipse(path.pointAtPercent(at / m_length), radius, radius);
 }
 

@@ -10,8 +10,9 @@ class LinkItem;
 // The traffic drawn over one link while the lab runs: a stroke whose width grows with the
 // requests per second and whose colour follows the error rate, dots that travel caller →
 // callee at a speed that grows with the load, and a dashed red stroke with a cross when the
-// callee is down or ejected. A child of the LinkItem (it dies with it; the link's path is in
-// the same coordinates); it takes no mouse input, so selecting and hovering stay the link's.
+// callee is down or ejected (a grey dashed stroke when its kind does not run yet). A child of the
+// LinkItem (it dies with it; the link's path is in the same coordinates); it takes no mouse input,
+// so selecting and hovering stay the link's.
 class LinkFlowItem final : public QGraphicsItem
 {
 public:
@@ -20,7 +21,7 @@ public:
     explicit LinkFlowItem(LinkItem *link);
 
     // From one tick's LinkFlow.
-    void setFlow(double rps, double errorRate, bool down);
+    void setFlow(double rps, double errorRate, bool down, bool unavailable = false);
     double rps() const { return m_rps; }
     bool isDown() const { return m_down; }
     bool isAnimated() const { return m_rps > 0 && !m_down; }
@@ -43,7 +44,8 @@ private:
     double m_rps = 0;
     double m_errorRate = 0;
     bool m_down = false;
-    qreal m_phase = 0; // distance travelled by the first dot, modulo the spacing
+    bool m_unavailable = false; // the callee's kind does not run in this version
+    qreal m_phase = 0;          // distance travelled by the first dot, modulo the spacing
     qreal m_length = 0;
 };
 

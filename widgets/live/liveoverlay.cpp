@@ -178,7 +178,7 @@ void LiveOverlay::refreshNode(const QString &nodeId, const live::LiveSnapshot *s
     const QString detail = m_session->stateDetail(nodeId);
     const QUrl url(detail);
     if (state == runtime::NodeState::Running && url.isValid() && !url.host().isEmpty())
-        status->setAddress(QStringLiteral("%1:%2").arg(url.host()).arg(url.port()));
+        status->setAddress(QStringLiteral(":%1").arg(url.port())); // every listener is 127.0.0.1
     else if (state != runtime::NodeState::Running)
         status->setAddress(QString());
 
@@ -237,7 +237,8 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
             link->setToolTip(QString());
             continue;
         }
-        flow->setFlow(measured->rps, measured->errorRate, measured->isDown());
+        flow->setFlow(measured->rps, measured->errorRate, measured->isDown(),
+                      measured->calleeState == QLatin1String("unavailable"));
         flowing = flowing || flow->isAnimated();
         QString text = tr("%1 → %2: %3 req/s, %4% errors")
                            .arg(link->fromId(), link->toId(), numberText(measured->rps, 1),

@@ -150,6 +150,7 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
                                            tr("Requests"), tr("Failures"), tr("Last check")});
     m_backends->verticalHeader()->hide();
     m_backends->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_backends->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_backends->horizontalHeader()->setStretchLastSection(true);
     (new QVBoxLayout(m_backendsBox))->addWidget(m_backends);
 

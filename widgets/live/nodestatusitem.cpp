@@ -23,7 +23,9 @@ NodeStatusItem::NodeStatusItem(QGraphicsItem *card)
     : QGraphicsItem(card)
 {
     setAcceptedMouseButtons(Qt::NoButton);
-    setFlag(ItemStacksBehindParent, false);
+    // It changes 4 times a second, while the flow animation repaints around it 30 times:
+    // repaints between its own changes blit a pixmap.
+    setCacheMode(DeviceCoordinateCache);
     m_rates.reserve(SparkPoints);
 }
 

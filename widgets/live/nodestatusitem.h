@@ -24,7 +24,7 @@ public:
 
     void setState(LiveState state);
     LiveState state() const { return m_state; }
-    void setAddress(const QString &address); // "127.0.0.1:8080", empty for kinds without
+    void setAddress(const QString &address); // ":8080", empty for kinds without
     QString address() const { return m_address; }
     // One tick: the rate now (negative = the kind serves nothing, e.g. a generator without).
     void addRate(double perSecond);
