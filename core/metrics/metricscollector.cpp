@@ -38,7 +38,7 @@ struct MetricsCollector::History
     TrafficTotals secondStart; // with latency: the window histogram is now − this
     qint64 secondStartMs = 0;
     qint64 firstMs = 0;
-    double p50Ms = 0, p90Ms = 0, p99Ms = 0; // of the last full second
+    double p50Ms = 0, p90Ms = 0, p95Ms = 0, p99Ms = 0; // of the last full second
 };
 
 const NodeMetrics *MetricsSnapshot::find(const QString &nodeId) const
@@ -115,6 +115,7 @@ NodeMetrics MetricsCollector::measure(const NodeSample &sample, History &history
         window.subtract(history.secondStart.latency);
         history.p50Ms = point.p50Ms = ms(window.valueAtPercentile(50));
         history.p90Ms = point.p90Ms = ms(window.valueAtPercentile(90));
+        history.p95Ms = ms(window.valueAtPercentile(95));
         history.p99Ms = point.p99Ms = ms(window.valueAtPercentile(99));
         history.coarse.push(point);
         history.secondStart = totals;
@@ -153,12 +154,14 @@ NodeMetrics MetricsCollector::measure(const NodeSample &sample, History &history
                             : 0.0;
     node.p50Ms = history.p50Ms;
     node.p90Ms = history.p90Ms;
+    node.p95Ms = history.p95Ms;
     node.p99Ms = history.p99Ms;
     const LatencyHistogram &latency = totals.latency;
     node.totalP50Ms = ms(latency.valueAtPercentile(50));
     node.totalP90Ms = ms(latency.valueAtPercentile(90));
     node.totalP99Ms = ms(latency.valueAtPercentile(99));
     node.totalMaxMs = ms(latency.max());
+    node.totalMinMs = latency.count() ? ms(latency.min()) : 0.0;
     node.totalMeanMs = latency.mean() / 1000.0;
     node.latencyCount = latency.count();
     node.latencySumS = double(latency.sum()) / 1e6;

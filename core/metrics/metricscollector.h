@@ -57,7 +57,9 @@ struct NodeMetrics
     int activeConnections = 0;
     double qps = 0;                         // over the last ~1 s
     double p50Ms = 0, p90Ms = 0, p99Ms = 0; // responses of the last full second
+    double p95Ms = 0;                       // the same second (the dashboard's third line)
     double totalP50Ms = 0, totalP90Ms = 0, totalP99Ms = 0, totalMaxMs = 0, totalMeanMs = 0;
+    double totalMinMs = 0; // the statistics table's Min column
     quint64 latencyCount = 0;
     double latencySumS = 0;
     std::array<quint64, latencyBucketBoundsS.size()> latencyBuckets{}; // cumulative (le)

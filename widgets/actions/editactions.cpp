@@ -224,6 +224,7 @@ void EditActions::showContextMenu(const QPoint &screenPos)
         menu->addSeparator();
         menu->addAction(m_fit);
     }
+    emit contextMenuAboutToShow(menu);
     menu->popup(screenPos);
 }
 

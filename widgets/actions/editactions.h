@@ -57,6 +57,8 @@ public:
 
 signals:
     void statusMessage(const QString &message);
+    // Before the canvas's context menu pops up: others (the Run actions) add their entries.
+    void contextMenuAboutToShow(QMenu *menu);
 
 private:
     QAction *makeAction(const QString &text, const QKeySequence &shortcut,

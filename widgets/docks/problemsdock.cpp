@@ -56,7 +56,7 @@ void ProblemsDock::refresh()
 {
     m_debounce.stop();
     const Topology &topology = m_document->topology();
-    m_problems = validateTopology(topology) + lintTopology(topology);
+    m_problems = validateTopology(topology) + lintTopology(topology) + m_runtimeProblems;
 
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
@@ -74,6 +74,14 @@ void ProblemsDock::refresh()
                        ? tr("Problems")
                        : tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
     emit problemsChanged(m_problems);
+}
+
+void ProblemsDock::setRuntimeProblems(const Problems &problems)
+{
+    if (problems == m_runtimeProblems)
+        return;
+    m_runtimeProblems = problems;
+    refresh();
 }
 
 void ProblemsDock::showProblem(int row)

@@ -33,6 +33,9 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     void refresh();            // checks now
     void showProblem(int row); // selects and centres on the problem's node or link
+    // Problems of the running lab (a node that failed to start), listed after the
+    // validator's until replaced; empty clears them.
+    void setRuntimeProblems(const Problems &problems);
 
 signals:
     void problemsChanged(const Problems &problems);
@@ -46,6 +49,7 @@ private:
     QTreeWidget *m_tree;
     QTimer m_debounce;
     Problems m_problems;
+    Problems m_runtimeProblems;
 };
 
 } // namespace infralab

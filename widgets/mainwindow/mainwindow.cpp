@@ -7,6 +7,8 @@
 #include "document/document.h"
 #include "export/pictureexport.h"
 #include "layout/tierlayout.h"
+#include "live/livedocks.h"
+#include "live/runactions.h"
 #include "mainwindow/autosave.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/recentfiles.h"
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_view);
     statusBar()->addPermanentWidget(m_countsLabel);
     m_docks = new EditorDocks(this, m_document, m_scene, m_view);
+    m_live = new LiveDocks(this, m_document, m_scene, m_view, m_docks->problems());
 
     createMenus();
 
@@ -62,6 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_fileActions, &FileActions::statusMessage, this, showStatus);
     connect(m_editActions, &EditActions::statusMessage, this, showStatus);
     connect(m_scene, &TopologyScene::statusMessage, this, showStatus);
+    connect(m_live, &LiveDocks::statusMessage, this, showStatus);
+    connect(m_editActions, &EditActions::contextMenuAboutToShow, m_live->actions(),
+            &RunActions::addNodeActions);
 
     updateTitle();
     updateCounts();
@@ -124,12 +130,18 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_fileActions->quitAction());
 
     m_editActions = new EditActions(m_document, m_scene, m_view, this);
-    m_editActions->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editActions->fillEditMenu(editMenu);
+    editMenu->addSeparator();
+    editMenu->addAction(m_live->actions()->preferencesAction());
     m_editActions->fillViewMenu(menuBar()->addMenu(tr("&View")));
 
     QMenu *arrangeMenu = menuBar()->addMenu(tr("&Arrange"));
     arrangeMenu->addAction(tr("Arrange by &Tier"), this, [this] { TierLayout::apply(m_document); });
-    m_docks->addToggleActions(menuBar()->addMenu(tr("&Window")));
+    m_live->fillRunMenu(menuBar()->addMenu(tr("&Run")));
+    QMenu *windowMenu = menuBar()->addMenu(tr("&Window"));
+    m_docks->addToggleActions(windowMenu);
+    m_live->addToggleActions(windowMenu);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = helpMenu->addAction(tr("&About InfraLab"), this, &MainWindow::showAbout);

@@ -11,6 +11,7 @@ class Document;
 class EditActions;
 class EditorDocks;
 class FileActions;
+class LiveDocks;
 class RecentFiles;
 class TopologyScene;
 class TopologyView;
@@ -43,6 +44,7 @@ public:
     TopologyScene *scene() const { return m_scene; }
     TopologyView *view() const { return m_view; }
     EditorDocks *docks() const { return m_docks; }
+    LiveDocks *live() const { return m_live; }
 
     // "3 nodes, 2 links", as shown in the status bar.
     static QString countsText(qsizetype nodes, qsizetype links);
@@ -66,6 +68,7 @@ private:
     EditActions *m_editActions = nullptr;
     QLabel *m_countsLabel;
     EditorDocks *m_docks = nullptr;
+    LiveDocks *m_live = nullptr;
     Autosave *m_autosave;
 };
 

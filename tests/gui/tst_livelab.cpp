@@ -1,0 +1,447 @@
+// The live lab in the window, offscreen: examples start from the Run action and turn running
+// on the canvas without stalling the event loop; real curl and the example's own generator
+// drive traffic; charts, the statistics table (against the runtime's totals), the events dock,
+// link flows, stopping a backend from the context menu, live edits, CSV export and the
+// control API from Preferences.
+
+#include "common/testclients.h"
+
+#include "canvas/linkitem.h"
+#include "canvas/nodeitem.h"
+#include "canvas/topologyscene.h"
+#include "dashboard/dashboarddock.h"
+#include "dashboard/livechart.h"
+#include "dashboard/seriesstore.h"
+#include "dialogs/preferencesdialog.h"
+#include "docks/editordocks.h"
+#include "docks/eventsdock.h"
+#include "docks/problemsdock.h"
+#include "docks/statisticsdock.h"
+#include "docks/statisticsmodel.h"
+#include "document/document.h"
+#include "live/labsession.h"
+#include "live/linkflowitem.h"
+#include "live/livedocks.h"
+#include "live/liveeditsync.h"
+#include "live/liveoverlay.h"
+#include "live/nodedetaildock.h"
+#include "live/nodestatusitem.h"
+#include "live/runactions.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace infralab;
+using infralab::live::LabSession;
+using infralab::runtime::NodeState;
+
+namespace {
+
+constexpr int StartTimeoutMs = 15000;
+
+// An example with every port left to the system (tests run side by side) and `tweak` applied
+// to each node's config, saved into `dir`.
+QString preparedExample(const QTemporaryDir &dir, const QString &name,
+                        const std::function<void(const QString &id, QJsonObject &config)> &tweak)
+{
+    QFile file(QStringLiteral(INFRALAB_SOURCE_DIR "/resources/examples/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray nodes = root.value("nodes").toArray();
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        QJsonObject node = nodes.at(i).toObject();
+        QJsonObject config = node.value("config").toObject();
+        if (config.contains("port"))
+            config.insert("port", 0);
+        tweak(node.value("id").toString(), config);
+        node.insert("config", config);
+        nodes[i] = node;
+    }
+    root.insert("nodes", nodes);
+    const QString path = dir.filePath(name);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    out.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+// The longest the event loop went without running a 5 ms timer until `until` became true
+// (and at least `minimumMs` went by, so a fast start still gets measured).
+qint64 worstLoopGapMs(const std::function<bool()> &until, int timeoutMs, int minimumMs = 500)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 worst = 0;
+    QTimer probe;
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        worst = std::max(worst, now - last);
+        last = now;
+    });
+    probe.start();
+    while ((!until() || clock.elapsed() < minimumMs) && clock.elapsed() < timeoutMs)
+        QTest::qWait(5);
+    return std::max(worst, clock.elapsed() - last);
+}
+
+bool allSettled(const LabSession &session, const Topology &topology)
+{
+    if (session.phase() != LabSession::Phase::Running)
+        return false;
+    for (const Node &node : topology.nodes) {
+        const NodeState state = session.state(node.id);
+        if (state != NodeState::Running && state != NodeState::Skipped)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestLiveLab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("InfraLab");
+        QCoreApplication::setApplicationName("InfraLab");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init() { QSettings().clear(); }
+
+    // Static site: F5 starts it without blocking; curl's requests show in the table (equal to
+    // the runtime's totals), on the chart and on the card; Shift+F5 stops it.
+    void staticSiteFromTheWindow()
+    {
+        const QString path = preparedExample(m_dir, "static-site.infralab.json",
+                                             [](const QString &, QJsonObject &) {});
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        QCOMPARE(live->actions()->startAction()->shortcut(), QKeySequence(Qt::Key_F5));
+        QCOMPARE(live->actions()->stopAction()->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F5));
+
+        live->actions()->startAction()->trigger();
+        const Topology topology = window.document()->topology();
+        const qint64 gap
+            = worstLoopGapMs([&] { return allSettled(*session, topology); }, StartTimeoutMs);
+        QVERIFY2(allSettled(*session, topology), "the static site did not start");
+        qInfo("event loop: longest gap %lld ms while starting", gap);
+        QVERIFY2(gap < 250, qPrintable(QString("the window froze for %1 ms").arg(gap)));
+
+        NodeStatusItem *status = live->overlay()->statusItem("web");
+        QVERIFY(status);
+        QCOMPARE(status->state(), LiveState::Running);
+        const QString url = session->stateDetail("web");
+        QVERIFY2(url.startsWith("http://127.0.0.1:"), qPrintable(url));
+        QTRY_COMPARE(status->address(), url.mid(7));
+
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(testing::curl({"-s", "-o", "/dev/null", url + "/"}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(live->statistics()->model()->row("web")
+                                     && live->statistics()->model()->row("web")->requests == 25,
+                                 5000);
+        const metrics::NodeMetrics *runtime = session->latest()->node("web");
+        QVERIFY(runtime);
+        const StatisticsModel::Row *row = live->statistics()->model()->row("web");
+        QCOMPARE(row->requests, double(runtime->requests));
+        QCOMPARE(row->failures, double(runtime->errorCount));
+        QCOMPARE(row->maxMs, runtime->totalMaxMs);
+        QVERIFY(row->minMs > 0 && row->minMs <= row->medianMs && row->medianMs <= row->maxMs);
+
+        live->dashboard()->refresh();
+        QLineSeries *line = live->dashboard()->requestsChart()->series("web");
+        QVERIFY(line);
+        QTRY_VERIFY(line->count() > 0);
+        double peak = 0;
+        for (const QPointF &p : line->points())
+            peak = std::max(peak, p.y());
+        QVERIFY2(peak > 0, "the requests chart never rose above 0");
+        QVERIFY(live->dashboard()->latencyChart()->series("p99"));
+        // The card's tooltip gives the exact count.
+        QTRY_VERIFY(window.scene()->nodeItem("web")->toolTip().contains("25 requests"));
+
+        // The detail dock shows the access log of the selected node.
+        window.scene()->selectNodes({"web"});
+        QTRY_VERIFY(live->detail()->accessLog()->toPlainText().contains("\"GET / HTTP/1.1\" 200"));
+        live->detail()->accessLogFilter()->setText("no-such-path");
+        QVERIFY(live->detail()->accessLog()->toPlainText().isEmpty());
+
+        live->actions()->stopAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+        QVERIFY(!live->overlay()->statusItem("web")); // the editor's canvas again
+        QCOMPARE(testing::curl({"-s", "-o", "/dev/null", url + "/"}).exitCode, 7); // refused
+        QVERIFY(live->events()->visibleCount() > 0);
+    }
+
+    // Three-tier with its generator: the balancer spreads the load over the three web servers
+    // (dots flow on every link); stopping web-2 from its context menu shows it stopped on the
+    // canvas, its link down, the balancer's health-down in the events dock, and the flow moves
+    // to the other two. The table's balancer row equals what the generator sent.
+    void threeTierStopABackend()
+    {
+        const QString path = preparedExample(
+            m_dir, "three-tier.infralab.json", [](const QString &id, QJsonObject &config) {
+                if (id == "load") {
+                    config.insert("mode", "open");
+                    config.insert("rate", 400);
+                    config.insert(
+                        "requests",
+                        QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}}});
+                }
+                if (id == "lb") {
+                    config.insert("health_check_interval_ms", 200);
+                    config.insert("fall", 2);
+                }
+            });
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        QVERIFY(live->actions()->start());
+        const Topology topology = window.document()->topology();
+        const qint64 gap
+            = worstLoopGapMs([&] { return allSettled(*session, topology); }, StartTimeoutMs);
+        QVERIFY2(allSettled(*session, topology), "three-tier did not start");
+        qInfo("event loop: longest gap %lld ms while starting", gap);
+        QVERIFY2(gap < 250, qPrintable(QString("the window froze for %1 ms").arg(gap)));
+
+        for (const QString &web : QStringList{"web-1", "web-2", "web-3"}) {
+            QTRY_VERIFY_WITH_TIMEOUT(live->overlay()->flowItem("lb", web)
+                                         && live->overlay()->flowItem("lb", web)->rps() > 20,
+                                     8000);
+        }
+        QTRY_VERIFY(live->overlay()->flowItem("load", "lb")->rps() > 100);
+        QTRY_VERIFY(live->overlay()->isAnimating());
+        const qreal phase = live->overlay()->flowItem("lb", "web-1")->phase();
+        QTRY_VERIFY(live->overlay()->flowItem("lb", "web-1")->phase() != phase); // dots move
+        QVERIFY(window.scene()->linkItem("lb", "web-1")->toolTip().contains("counted by lb"));
+
+        // Stop web-2 through the canvas's context menu.
+        window.scene()->selectNodes({"web-2"});
+        QMenu menu;
+        live->actions()->addNodeActions(&menu);
+        QAction *stop = menu.findChild<QAction *>("stopNode");
+        QVERIFY(stop && stop->isEnabled());
+        stop->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state("web-2"), NodeState::Stopped, 10000);
+        QTRY_COMPARE(live->overlay()->statusItem("web-2")->state(), LiveState::Stopped);
+        QTRY_VERIFY(live->overlay()->flowItem("lb", "web-2")->isDown());
+        live->events()->setNodeFilter("lb");
+        live->events()->setTypeFilter("health-down");
+        QTRY_VERIFY_WITH_TIMEOUT(live->events()->visibleCount() >= 1, 8000);
+        // Clicking the event selects its node.
+        live->events()->activateRow(0);
+        QCOMPARE(window.scene()->selectedNodeIds(), QStringList{"lb"});
+        live->events()->setTypeFilter(QString());
+        live->events()->setNodeFilter(QString());
+        // The flow moves to the other two.
+        QTRY_VERIFY_WITH_TIMEOUT(live->overlay()->flowItem("lb", "web-2")->rps() == 0, 5000);
+        QTRY_VERIFY(live->overlay()->flowItem("lb", "web-1")->rps() > 120);
+        QTRY_VERIFY(live->overlay()->flowItem("lb", "web-3")->rps() > 120);
+        // Events are marked on the charts' time axis.
+        live->dashboard()->refresh();
+        QVERIFY(live->dashboard()->requestsChart()->markerCount() > 0);
+
+        // Stop the generator: once the counts settle, the balancer served what it sent.
+        live->actions()->stopNodes({"load"});
+        QTRY_COMPARE_WITH_TIMEOUT(session->state("load"), NodeState::Stopped, 10000);
+        QTest::qWait(600); // two more ticks with the final counts
+        StatisticsModel *model = live->statistics()->model();
+        QTRY_VERIFY(model->row("lb") && model->row("web-1"));
+        const std::shared_ptr<const live::LiveSnapshot> last = session->latest();
+        QCOMPARE(model->row("lb")->requests, double(last->node("lb")->requests));
+        double backends = 0;
+        for (const QString &web : QStringList{"web-1", "web-2", "web-3"}) {
+            QCOMPARE(model->row(web)->requests, double(last->node(web)->requests));
+            backends += model->row(web)->requests;
+        }
+        QVERIFY(model->row("lb")->requests > 200);
+        // Every request reached a backend: the balancer's own table (attempts less the ones
+        // refused by the stopped web-2 and retried elsewhere) adds up to what it served, and
+        // each web server served at least that (plus the balancer's health checks).
+        double forwarded = 0;
+        for (const QJsonValue &value : last->details.value("lb").value("backends").toArray()) {
+            const QJsonObject backend = value.toObject();
+            const double answered
+                = backend.value("requests").toDouble() - backend.value("failures").toDouble();
+            forwarded += answered;
+            QVERIFY(model->row(backend.value("id").toString())->requests >= answered);
+        }
+        QCOMPARE(forwarded, model->row("lb")->requests);
+        QVERIFY(backends >= forwarded);
+        QVERIFY2(backends - forwarded < 200, "more health checks than 20 s of them");
+        // The generator's row is what it sent and got answered.
+        QVERIFY(model->row("load") && model->row("load")->requests > 200);
+
+        // CSV: the table line by line, the series with a header and points.
+        const QString tableCsv = m_dir.filePath("statistics.csv");
+        QVERIFY(live->statistics()->exportTable(tableCsv));
+        QFile table(tableCsv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = table.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), model->rows().size() + 1);
+        QVERIFY(lines.at(0).startsWith("node,requests,failures,median_ms"));
+        const QString seriesCsv = m_dir.filePath("series.csv");
+        QVERIFY(live->statistics()->exportSeries(seriesCsv));
+        QFile series(seriesCsv);
+        QVERIFY(series.open(QIODevice::ReadOnly));
+        const QByteArray seriesText = series.readAll();
+        QVERIFY2(seriesText.count(",lb,") >= 2, seriesText.left(400).constData());
+        QVERIFY(!live->statistics()->exportTable(m_dir.filePath("missing/folder/x.csv")));
+
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+    }
+
+    // Editing while running: the generator's rate from the detail dock applies live; with
+    // Apply Edits Live off a web server's edit is marked until applied, then restarts it.
+    void editsWhileRunning()
+    {
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &id, QJsonObject &config) {
+                                                 if (id == "load") {
+                                                     config.insert("mode", "open");
+                                                     config.insert("rate", 50);
+                                                 }
+                                             });
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*session, window.document()->topology()),
+                                 StartTimeoutMs);
+
+        window.scene()->selectNodes({"load"});
+        QVERIFY(live->detail()->generatorBox()->isVisibleTo(live->detail()));
+        QCOMPARE(live->detail()->rateSpin()->value(), 50);
+        live->detail()->rateSpin()->setValue(300);
+        QCOMPARE(
+            window.document()->topology().findNode(QString("load"))->config.value("rate").toInt(),
+            300);
+        live->events()->setNodeFilter("load");
+        live->events()->setTypeFilter("config-applied");
+        QTRY_VERIFY_WITH_TIMEOUT(live->events()->visibleCount() >= 1, 5000);
+        QVERIFY(live->events()->visibleCount() <= 2); // the lab's and the generator's own word
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session->latest()->details.value("load").value("current_rate").toDouble() > 200, 8000);
+        QCOMPARE(NodeDetailDock::sliderRate(NodeDetailDock::sliderPosition(300)), 300);
+        QTRY_COMPARE(live->overlay()->statusItem("load")->mark(), QString("applied live"));
+
+        live->actions()->applyLiveAction()->setChecked(false);
+        Node web = *window.document()->topology().findNode(QString("web-1"));
+        web.config.insert("gzip", false);
+        window.document()->setNode(web);
+        QTRY_COMPARE(live->editSync()->pendingNodes(), QStringList{"web-1"});
+        QTRY_COMPARE(live->overlay()->statusItem("web-1")->mark(), QString("edited, not applied"));
+        live->actions()->applyAction()->trigger();
+        QVERIFY(live->editSync()->pendingNodes().isEmpty());
+        live->events()->setNodeFilter("web-1");
+        live->events()->setTypeFilter(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            live->overlay()->statusItem("web-1")->mark() != "edited, not applied", 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->state("web-1"), NodeState::Running, 8000);
+
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+    }
+
+    // A node whose port is taken fails alone, with its reason on the card and in Problems.
+    void failedNodeShowsItsReason()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = taken.serverPort();
+        const QString path = preparedExample(
+            m_dir, "static-site.infralab.json",
+            [port](const QString &, QJsonObject &config) { config.insert("port", port); });
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        QVERIFY(live->actions()->start());
+        QTRY_COMPARE_WITH_TIMEOUT(live->session()->state("web"), NodeState::Failed, StartTimeoutMs);
+        QTRY_COMPARE(live->overlay()->statusItem("web")->state(), LiveState::Failed);
+        QVERIFY(window.scene()->nodeItem("web")->toolTip().contains("already in use"));
+        QTRY_VERIFY(std::any_of(
+            window.docks()->problems()->problems().cbegin(),
+            window.docks()->problems()->problems().cend(),
+            [](const Problem &p) { return p.nodeId == "web" && p.message.contains("in use"); }));
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(live->session()->phase(), LabSession::Phase::Stopped, 10000);
+        QTRY_VERIFY(std::none_of(window.docks()->problems()->problems().cbegin(),
+                                 window.docks()->problems()->problems().cend(),
+                                 [](const Problem &p) { return p.message.contains("in use"); }));
+    }
+
+    // Preferences: the control API is off by default; turned on it listens on 127.0.0.1 and
+    // its address shows in the dialog and the status bar; real curl reads the nodes.
+    void controlApiFromPreferences()
+    {
+        MainWindow window;
+        window.show();
+        LiveDocks *live = window.live();
+        QVERIFY(!live->preferences().controlApi);
+        QVERIFY(live->controlLabel()->isHidden());
+        PreferencesDialog *dialog = live->showPreferences();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->controlStatusText(), QString("off"));
+        dialog->controlApiBox()->setChecked(true);
+        dialog->refreshSpin()->setValue(10);
+        dialog->accept();
+        QTRY_VERIFY(live->session()->controlUrl().startsWith("http://127.0.0.1:"));
+        QTRY_VERIFY(live->controlLabel()->text().contains(live->session()->controlUrl()));
+        QCOMPARE(live->dashboard()->refreshInterval(), 100);
+        const testing::CurlResult nodes
+            = testing::curl({"-s", "-f", live->session()->controlUrl() + "/api/v1/nodes"});
+        QCOMPARE(nodes.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(nodes.out).isObject()
+                || QJsonDocument::fromJson(nodes.out).isArray());
+        QVERIFY(QSettings().value("live/controlApi").toBool());
+
+        LivePreferences off = live->preferences();
+        off.controlApi = false;
+        live->setPreferences(off);
+        QTRY_VERIFY(live->session()->controlUrl().isEmpty());
+        QTRY_VERIFY(live->controlLabel()->isHidden());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestLiveLab)
+#include "tst_livelab.moc"

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDockWidget>
+#include <QTimer>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace infralab {
+
+class LiveChart;
+class SeriesStore;
+
+// The Dashboard dock: four QtCharts of the running lab — requests/s per node, latency
+// percentiles of one node (p50/p95/p99, each selectable), errors/s by class, and active
+// connections per node (the busiest eight) — over a 1, 5 or 15 minute window, with the lab's events
+// marked on the time axis. It redraws on a timer (4 times a second by default, Preferences) from
+// the SeriesStore, never per request; pausing freezes the view while the store keeps recording.
+class DashboardDock final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardDock)
+
+public:
+    static constexpr int MaxNodeLines = 8;
+
+    explicit DashboardDock(SeriesStore *store, QWidget *parent = nullptr);
+
+    void setRefreshInterval(int ms);
+    int refreshInterval() const { return m_timer.interval(); }
+    void setWindowMinutes(int minutes); // 1, 5 or 15
+    int windowMinutes() const;
+    void setPaused(bool paused);
+    bool isPaused() const;
+    void setLatencyNode(const QString &nodeId); // empty: the first node that measures latency
+    QString latencyNode() const { return m_latencyNode; }
+    void setPercentileShown(int percentile, bool shown); // 50, 95 or 99
+
+    void refresh(); // redraws now (also when paused)
+    quint64 refreshCount() const { return m_refreshes; }
+
+    LiveChart *requestsChart() const { return m_requests; }
+    LiveChart *latencyChart() const { return m_latency; }
+    LiveChart *errorsChart() const { return m_errors; }
+    LiveChart *connectionsChart() const { return m_connections; }
+
+private:
+    QString effectiveLatencyNode() const;
+
+    SeriesStore *m_store;
+    QTimer m_timer;
+    QComboBox *m_window;
+    QToolButton *m_pause;
+    QLabel *m_latencyLabel;
+    QCheckBox *m_p50;
+    QCheckBox *m_p95;
+    QCheckBox *m_p99;
+    LiveChart *m_requests;
+    LiveChart *m_latency;
+    LiveChart *m_errors;
+    LiveChart *m_connections;
+    QString m_latencyNode;
+    bool m_dirty = true;
+    quint64 m_refreshes = 0;
+};
+
+} // namespace infralab
