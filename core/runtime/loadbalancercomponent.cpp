@@ -1,6 +1,7 @@
 #include "runtime/loadbalancercomponent.h"
 
 #include "components/loadbalancer/loadbalancer.h"
+#include "metrics/linkmetrics.h"
 #include "net/eventlooppool.h"
 #include "runtime/componentfactory.h"
 
@@ -34,22 +35,25 @@ std::unique_ptr<Component> LoadBalancerComponent::create(const ComponentContext 
         if (gate->component)
             emit gate->component->eventRaised(type, message);
     };
-    return std::make_unique<LoadBalancerComponent>(
-        context.nodeId, *context.pool,
-        std::make_unique<loadbalancer::LoadBalancer>(config, backendLinks(context.upstreams),
-                                                     events),
-        gate);
+    auto balancer = std::make_unique<loadbalancer::LoadBalancer>(
+        config, backendLinks(context.upstreams), events);
+    std::shared_ptr<const metrics::LinkMetrics> links = context.makeLinkMetrics();
+    balancer->setLinkMetrics(links);
+    return std::make_unique<LoadBalancerComponent>(context.nodeId, *context.pool,
+                                                   std::move(balancer), gate, links);
 }
 
 // `balancer` is read for the server's settings before m_balancer takes it over.
 LoadBalancerComponent::LoadBalancerComponent(const QString &nodeId, net::EventLoopPool &pool,
                                              std::unique_ptr<loadbalancer::LoadBalancer> balancer,
-                                             std::shared_ptr<EventGate> gate)
+                                             std::shared_ptr<EventGate> gate,
+                                             std::shared_ptr<const metrics::LinkMetrics> links)
     : HttpComponent(nodeId, QStringLiteral("load-balancer"), pool, balancer->config().port,
                     balancer->config().serverOptions, balancer->handlerFactory())
     , m_pool(pool)
     , m_balancer(std::move(balancer))
     , m_gate(std::move(gate))
+    , m_links(std::move(links))
 {
     std::lock_guard lock(m_gate->mutex);
     m_gate->component = this;
@@ -89,6 +93,11 @@ bool LoadBalancerComponent::setUpstreams(const QList<UpstreamLink> &upstreams)
 QJsonObject LoadBalancerComponent::details() const
 {
     return m_balancer->stats();
+}
+
+QList<std::pair<QString, metrics::TrafficTotals>> LoadBalancerComponent::linkTraffic() const
+{
+    return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
 }
 
 } // namespace infralab::runtime

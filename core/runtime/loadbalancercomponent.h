@@ -9,6 +9,10 @@ namespace infralab::loadbalancer {
 class LoadBalancer;
 }
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::runtime {
 
 struct ComponentContext;
@@ -35,7 +39,8 @@ public:
 
     LoadBalancerComponent(const QString &nodeId, net::EventLoopPool &pool,
                           std::unique_ptr<loadbalancer::LoadBalancer> balancer,
-                          std::shared_ptr<EventGate> gate);
+                          std::shared_ptr<EventGate> gate,
+                          std::shared_ptr<const metrics::LinkMetrics> links = {});
     ~LoadBalancerComponent() override;
 
     bool start(QString *error) override;
@@ -43,6 +48,7 @@ public:
     bool applyConfig(const QJsonObject &config) override;
     bool setUpstreams(const QList<UpstreamLink> &upstreams) override;
     QJsonObject details() const override;
+    QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
 
     loadbalancer::LoadBalancer &balancer() { return *m_balancer; }
 
@@ -50,6 +56,7 @@ private:
     net::EventLoopPool &m_pool;
     std::unique_ptr<loadbalancer::LoadBalancer> m_balancer;
     std::shared_ptr<EventGate> m_gate;
+    std::shared_ptr<const metrics::LinkMetrics> m_links;
 };
 
 } // namespace infralab::runtime

@@ -405,7 +405,8 @@ private slots:
             R"(infralab_request_duration_seconds_count{node="web-1",kind="web-server"} 1000)"));
     }
 
-    // Per link, seen by the caller: web-1 (a web server forwarding /api/, or a reverse proxy)
+    // Per link, seen by the caller: web-1 (a web server forwarding /api/, a reverse proxy or a
+    // load balancer)
     // sends to web-2; answers, then refused connections once web-2 is stopped, in the node
     // JSON and in /metrics (label backend).
     void linkMetricsSeenByTheCaller_data()
@@ -413,6 +414,7 @@ private slots:
         QTest::addColumn<QString>("callerKind");
         QTest::newRow("web server forward_prefixes") << "web-server";
         QTest::newRow("reverse proxy") << "reverse-proxy";
+        QTest::newRow("load balancer") << "load-balancer";
     }
 
     void linkMetricsSeenByTheCaller()

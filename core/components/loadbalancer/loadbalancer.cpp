@@ -36,10 +36,13 @@ LoadBalancer::~LoadBalancer()
 
 httpserver::HttpServer::HandlerFactory LoadBalancer::handlerFactory() const
 {
-    return [table = m_table, options = m_config.upstream, log = m_accessLog] {
+    return [table = m_table, options = m_config.upstream, log = m_accessLog, links = m_links] {
         // Each thread's random policy gets its own stream.
         static std::atomic<quint64> streams{0x9e3779b97f4a7c15ULL};
-        return std::make_unique<LoadBalancerHandler>(table, options, log, ++streams);
+        auto handler = std::make_unique<LoadBalancerHandler>(table, options, log, ++streams);
+        if (links)
+            handler->setLinkMetrics(links);
+        return handler;
     };
 }
 

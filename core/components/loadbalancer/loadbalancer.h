@@ -12,6 +12,10 @@
 
 class QThread;
 
+namespace infralab::metrics {
+class LinkMetrics;
+}
+
 namespace infralab::loadbalancer {
 
 class HealthChecker;
@@ -37,6 +41,12 @@ public:
 
     const LoadBalancerConfig &config() const { return m_config; }
     httpserver::HttpServer::HandlerFactory handlerFactory() const;
+    // What each backend link saw from the balancer's side (per-link metrics); set before
+    // handlerFactory() is used. Backends added live later are not in it until a restart.
+    void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
+    {
+        m_links = std::move(links);
+    }
     BackendTable &table() { return *m_table; }
 
     void startHealthChecks(QThread *thread);
@@ -54,6 +64,7 @@ private:
     LoadBalancerConfig m_config;
     std::shared_ptr<BackendTable> m_table;
     std::shared_ptr<webserver::AccessLog> m_accessLog;
+    std::shared_ptr<const metrics::LinkMetrics> m_links;
     HealthChecker *m_checker = nullptr; // lives in its network thread; deleted there
 };
 

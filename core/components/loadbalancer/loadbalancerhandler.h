@@ -36,6 +36,10 @@ public:
 
     void handle(httpserver::HttpExchange &exchange) override;
     void finished(const httpserver::HttpExchange &exchange) override;
+    void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
+    {
+        m_forwarder.setLinkMetrics(std::move(links));
+    }
 
     // The backends a request already tried (retries go elsewhere).
     using Tried = QVarLengthArray<const Backend *, 4>;
