@@ -449,6 +449,33 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+</context>
+<context>
     <name>DesignLints</name>
     <message>
         <source>%1 is a single point of failure: every app server depends on this one database</source>
@@ -511,6 +538,53 @@
     <message>
         <source>max %1</source>
         <translation>max. %1</translation>
+    </message>
+</context>
+<context>
+    <name>LiveState</name>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>stoppt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1k req/s</source>
+        <translation>%1k Anfr./s</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -800,6 +874,97 @@ Exit-Status:
     </message>
 </context>
 <context>
+    <name>infralab::DashboardDock</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Errors per second by class</source>
+        <translation>Fehler pro Sekunde nach Art</translation>
+    </message>
+    <message>
+        <source>errors/s</source>
+        <translation>Fehler/s</translation>
+    </message>
+    <message>
+        <source>Active connections</source>
+        <translation>Aktive Verbindungen</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Freeze the charts; the lab keeps recording</source>
+        <translation>Diagramme einfrieren; das Labor zeichnet weiter auf</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Latency: no node</source>
+        <translation>Latenz: kein Knoten</translation>
+    </message>
+    <message>
+        <source>Latency of %1:</source>
+        <translation>Latenz von %1:</translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation>Labor</translation>
+    </message>
+</context>
+<context>
     <name>infralab::Document</name>
     <message>
         <source>Untitled</source>
@@ -893,6 +1058,52 @@ Exit-Status:
     <message>
         <source>&amp;Overview</source>
         <translation>&amp;Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::EventsDock</name>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Alle Knoten</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Art:</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::EventsModel</name>
+    <message>
+        <source>(lab)</source>
+        <translation>(Labor)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1379,97 @@ Exit-Status:
     </message>
 </context>
 <context>
+    <name>infralab::LiveChart</name>
+    <message>
+        <source>events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3 %4</source>
+        <translation>%1 um %2: %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::LiveDocks</name>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Control API: %1</source>
+        <translation>Steuer-API: %1</translation>
+    </message>
+    <message>
+        <source>The control API could not start: %1</source>
+        <translation>Die Steuer-API konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 failed to start: %2</source>
+        <translation>%1 konnte nicht starten: %2</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::LiveEditSync</name>
+    <message>
+        <source>Edits not applied: fix the errors in the Problems dock first.</source>
+        <translation>Änderungen nicht übernommen: Beheben Sie zuerst die Fehler im Bereich „Probleme“.</translation>
+    </message>
+    <message>
+        <source>Edits applied to the running lab.</source>
+        <translation>Änderungen in das laufende Labor übernommen.</translation>
+    </message>
+    <message>
+        <source>edited, not applied</source>
+        <translation>geändert, nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::LiveOverlay</name>
+    <message>
+        <source>restarted to apply</source>
+        <translation>zum Übernehmen neu gestartet</translation>
+    </message>
+    <message>
+        <source>applied live</source>
+        <translation>live übernommen</translation>
+    </message>
+    <message>
+        <source>%1 req/s now · %2 requests · %3 errors (%4%)</source>
+        <translation>jetzt %1 Anfr./s · %2 Anfragen · %3 Fehler (%4 %)</translation>
+    </message>
+    <message>
+        <source>latency, last second: p50 %1 · p95 %2 · p99 %3</source>
+        <translation>Latenz, letzte Sekunde: p50 %1 · p95 %2 · p99 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active connection(s)</source>
+        <translation>
+            <numerusform>%n aktive Verbindung</numerusform>
+            <numerusform>%n aktive Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sending %1 req/s · %2 requests done</source>
+        <translation>sendet %1 Anfr./s · %2 Anfragen erledigt</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 req/s, %4% errors</source>
+        <translation>%1 → %2: %3 Anfr./s, %4 % Fehler</translation>
+    </message>
+    <message>
+        <source>counted by %1</source>
+        <translation>gezählt von %1</translation>
+    </message>
+    <message>
+        <source>estimated from %1&apos;s rate</source>
+        <translation>geschätzt aus der Rate von %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 ist %2</translation>
+    </message>
+</context>
+<context>
     <name>infralab::MainWindow</name>
     <message>
         <source>No topology yet.
@@ -1254,6 +1556,153 @@ Open one with File › Open… or pick an example.</source>
         <source>Export &amp;Picture…</source>
         <translation>&amp;Bild exportieren…</translation>
     </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::NodeDetailDock</name>
+    <message>
+        <source>Node Detail</source>
+        <translation>Knotendetails</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Zugriffsprotokoll</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>ramp</source>
+        <translation>Rampe</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>spike</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Filter (path, status, client…)</source>
+        <translation>Filtern (Pfad, Status, Client …)</translation>
+    </message>
+    <message>
+        <source>No node selected</source>
+        <translation>Kein Knoten ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select one node on the canvas to see it here.</source>
+        <translation>Wählen Sie einen Knoten auf der Arbeitsfläche, um ihn hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>The lab is not running.</source>
+        <translation>Das Labor läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Open model: requests arrive at the rate below.</source>
+        <translation>Offenes Modell: Anfragen kommen mit der Rate unten an.</translation>
+    </message>
+    <message>
+        <source>Closed model: %1 connections send as fast as answers come; the rate applies in open mode.</source>
+        <translation>Geschlossenes Modell: %1 Verbindungen senden, so schnell Antworten kommen; die Rate gilt im offenen Modus.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; now · %2 requests · %3 failures</source>
+        <translation>jetzt &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Last second: p50 %1 · p95 %2 · p99 %3</source>
+        <translation>Letzte Sekunde: p50 %1 · p95 %2 · p99 %3</translation>
+    </message>
+    <message>
+        <source>Since start: median %1 · p99 %2 · max %3</source>
+        <translation>Seit dem Start: Median %1 · p99 %2 · Max. %3</translation>
+    </message>
+    <message>
+        <source>%1 active connections · %2 bytes in · %3 bytes out</source>
+        <translation>%1 aktive Verbindungen · %2 Bytes empfangen · %3 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>Sending &lt;b&gt;%1&lt;/b&gt; · %2 requests · %3 in flight</source>
+        <translation>Sendet &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 unterwegs</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 · p90 %2 · p99 %3</source>
+        <translation>Latenz: p50 %1 · p90 %2 · p99 %3</translation>
+    </message>
+    <message>
+        <source>Success %1% · state %2</source>
+        <translation>Erfolg %1 % · Zustand %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms ago)</source>
+        <translation>%1 (vor %2 ms)</translation>
+    </message>
 </context>
 <context>
     <name>infralab::OverviewView</name>
@@ -1332,6 +1781,69 @@ Open one with File › Open… or pick an example.</source>
     </message>
 </context>
 <context>
+    <name>infralab::PreferencesDialog</name>
+    <message>
+        <source>Serve the control API while the window is open</source>
+        <translation>Steuer-API anbieten, solange das Fenster offen ist</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>one per core (%1)</source>
+        <translation>einer pro Kern (%1)</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Control API</source>
+        <translation>Steuer-API</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Network threads:</source>
+        <translation>Netzwerk-Threads:</translation>
+    </message>
+    <message>
+        <source>Chart refresh:</source>
+        <translation>Diagramm-Aktualisierung:</translation>
+    </message>
+    <message>
+        <source>The thread count applies at the next start.</source>
+        <translation>Die Thread-Anzahl gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>not listening: %1</source>
+        <translation>lauscht nicht: %1</translation>
+    </message>
+    <message>
+        <source>%1 (try %1/api/v1/nodes)</source>
+        <translation>%1 (probieren Sie %1/api/v1/nodes)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+</context>
+<context>
     <name>infralab::ProblemsDock</name>
     <message>
         <source>Problems</source>
@@ -1363,6 +1875,84 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>&amp;Clear Recent Files</source>
         <translation>&amp;Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::RunActions</name>
+    <message>
+        <source>&amp;Start Lab</source>
+        <translation>Labor &amp;starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top Lab</source>
+        <translation>Labor s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Apply Edits &amp;Live</source>
+        <translation>Änderungen &amp;live übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Edits Now</source>
+        <translation>Änderungen jetzt über&amp;nehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Start every node, callees first (F5)</source>
+        <translation>Alle Knoten starten, Aufgerufene zuerst (F5)</translation>
+    </message>
+    <message>
+        <source>Stop every node, callers first, after their requests drain (Shift+F5)</source>
+        <translation>Alle Knoten stoppen, Aufrufer zuerst, nachdem ihre Anfragen abgearbeitet sind (Umschalt+F5)</translation>
+    </message>
+    <message>
+        <source>Edits made while the lab runs go to the running nodes at once</source>
+        <translation>Änderungen während des Laufs gehen sofort an die laufenden Knoten</translation>
+    </message>
+    <message>
+        <source>Nothing to start: the topology has no nodes.</source>
+        <translation>Nichts zu starten: Die Topologie hat keine Knoten.</translation>
+    </message>
+    <message>
+        <source>Not started: fix the errors listed in the Problems dock first.</source>
+        <translation>Nicht gestartet: Beheben Sie zuerst die Fehler im Bereich „Probleme“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n node(s)…</source>
+        <translation>
+            <numerusform>%n Knoten wird gestartet …</numerusform>
+            <numerusform>%n Knoten werden gestartet …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping the lab, callers first…</source>
+        <translation>Labor wird gestoppt, Aufrufer zuerst …</translation>
+    </message>
+    <message>
+        <source>Start Node</source>
+        <translation>Knoten starten</translation>
+    </message>
+    <message>
+        <source>Stop Node</source>
+        <translation>Knoten stoppen</translation>
+    </message>
+    <message>
+        <source>Restart Node</source>
+        <translation>Knoten neu starten</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>Als curl kopieren</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>Im Browser öffnen</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +2045,96 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>--report: cannot write %1: %2</source>
         <translation>--report: %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::StatisticsDock</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Series…</source>
+        <translation>Zeitreihen exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Time Series</source>
+        <translation>Zeitreihen exportieren</translation>
+    </message>
+    <message>
+        <source>Export Statistics</source>
+        <translation>Statistik exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::StatisticsModel</name>
+    <message>
+        <source>%1 (traffic generator: what it sent)</source>
+        <translation>%1 (Lastgenerator: was er gesendet hat)</translation>
+    </message>
+    <message>
+        <source>%1 (what it served)</source>
+        <translation>%1 (was er beantwortet hat)</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Median (ms)</source>
+        <translation>Median (ms)</translation>
+    </message>
+    <message>
+        <source>90%ile (ms)</source>
+        <translation>90. Perz. (ms)</translation>
+    </message>
+    <message>
+        <source>99%ile (ms)</source>
+        <translation>99. Perz. (ms)</translation>
+    </message>
+    <message>
+        <source>Average (ms)</source>
+        <translation>Mittel (ms)</translation>
+    </message>
+    <message>
+        <source>Min (ms)</source>
+        <translation>Min. (ms)</translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation>Max. (ms)</translation>
+    </message>
+    <message>
+        <source>Current RPS</source>
+        <translation>Aktuelle Anfr./s</translation>
+    </message>
+    <message>
+        <source>Failures/s</source>
+        <translation>Fehlschläge/s</translation>
     </message>
 </context>
 <context>
