@@ -18,12 +18,16 @@
 #include "docks/problemsdock.h"
 #include "docks/statisticsdock.h"
 #include "docks/statisticsmodel.h"
+#include "document/commands/addlinkcommand.h"
+#include "document/commands/addnodecommand.h"
+#include "document/commands/removeitemscommand.h"
 #include "document/document.h"
 #include "live/labsession.h"
 #include "live/linkflowitem.h"
 #include "live/livedocks.h"
 #include "live/liveeditsync.h"
 #include "live/liveoverlay.h"
+#include "live/nodeconveniences.h"
 #include "live/nodedetaildock.h"
 #include "live/nodestatusitem.h"
 #include "live/runactions.h"
@@ -31,9 +35,11 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -377,6 +383,129 @@ private slots:
 
         live->actions()->stop();
         QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+    }
+
+    // Adding a web server and a link while running starts it and wires it into the balancer;
+    // removing it again stops it and takes it out. The conveniences give its URL and curl.
+    void addAndRemoveWhileRunning()
+    {
+        const QString path = preparedExample(
+            m_dir, "three-tier.infralab.json", [](const QString &id, QJsonObject &config) {
+                if (id == "load") {
+                    config.insert("mode", "open");
+                    config.insert("rate", 300);
+                    config.insert(
+                        "requests",
+                        QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}}});
+                }
+            });
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        Document *document = window.document();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*session, document->topology()), StartTimeoutMs);
+
+        const Node web = AddNodeCommand::newNode(document->topology(), "web-server", {440, 420});
+        document->undoStack()->push(new AddNodeCommand(document, web));
+        document->undoStack()->push(new AddLinkCommand(document, Link{"lb", web.id, {}, {}}));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(web.id), NodeState::Running, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(live->overlay()->flowItem("lb", web.id)
+                                     && live->overlay()->flowItem("lb", web.id)->rps() > 10,
+                                 8000);
+        QVERIFY(live->editSync()->pendingNodes().isEmpty());
+
+        const QString url = nodeconveniences::url(*session, web.id);
+        QVERIFY(url.startsWith("http://127.0.0.1:"));
+        QCOMPARE(nodeconveniences::curlCommand(url), QString("curl -i '%1/'").arg(url));
+        window.scene()->selectNodes({web.id});
+        QMenu menu;
+        live->actions()->addNodeActions(&menu);
+        QAction *copyCurl = nullptr;
+        for (QAction *action : menu.actions()) {
+            if (action->text() == "Copy as curl")
+                copyCurl = action;
+        }
+        QVERIFY(copyCurl);
+        copyCurl->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), nodeconveniences::curlCommand(url));
+        QCOMPARE(testing::curl({"-s", "-o", "/dev/null", "-w", "%{http_code}", url + "/"}).out,
+                 QByteArray("200"));
+
+        document->undoStack()->push(new RemoveItemsCommand(document, {web.id}, {}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::none_of(
+                session->latest()->details.value("lb").value("backends").toArray().cbegin(),
+                session->latest()->details.value("lb").value("backends").toArray().cend(),
+                [&web](const QJsonValue &b) {
+                    return b.toObject().value("id").toString() == web.id;
+                }),
+            8000);
+        QTRY_VERIFY_WITH_TIMEOUT(testing::curl({"-s", "-o", "/dev/null", url + "/"}).exitCode == 7,
+                                 8000);
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+    }
+
+    // The dashboard's history is bounded (an hour of ticks keeps a minute of 250 ms points and
+    // fifteen minutes of 1 s points), pausing freezes the charts while recording goes on, the
+    // window picks the resolution, and hovering says the value.
+    void dashboardHistoryPauseAndWindow()
+    {
+        SeriesStore store;
+        DashboardDock dock(&store);
+        dock.show();
+        const qint64 start = 1'700'000'000'000;
+        auto feed = [&store](qint64 wallMs, quint64 requests) {
+            auto metrics = std::make_shared<metrics::MetricsSnapshot>();
+            metrics::NodeMetrics node;
+            node.nodeId = "web";
+            node.qps = 100;
+            node.requests = requests;
+            node.p99Ms = 2;
+            metrics->nodes.append(node);
+            live::LiveSnapshot snapshot;
+            snapshot.metrics = metrics;
+            snapshot.wallMs = wallMs;
+            store.add(snapshot);
+        };
+        for (int tick = 0; tick < 4 * 3600; ++tick) // an hour at 250 ms
+            feed(start + tick * 250, quint64(tick) * 25);
+        const qint64 end = start + (4 * 3600 - 1) * 250;
+        QCOMPARE(store.points("web", 60000, end).size(), SeriesStore::fineCapacity);
+        QVERIFY(store.points("web", 15 * 60000, end).size() <= SeriesStore::coarseCapacity);
+        QVERIFY(store.points("web", 15 * 60000, end).size() >= SeriesStore::coarseCapacity - 2);
+        for (int i = 0; i < 3 * SeriesStore::eventCapacity; ++i)
+            store.addEvent(
+                {quint64(i + 1), QDateTime::currentDateTimeUtc(), "web", "running", "x"});
+        QCOMPARE(int(store.events().size()), SeriesStore::eventCapacity);
+
+        dock.setWindowMinutes(5);
+        dock.refresh();
+        QLineSeries *line = dock.requestsChart()->series("web");
+        QVERIFY(line);
+        QVERIFY2(line->count() > 250 && line->count() <= 301,
+                 qPrintable(QString::number(line->count()))); // 1 s points for 5 minutes
+        dock.setWindowMinutes(1);
+        dock.refresh();
+        QCOMPARE(line->count(), 240); // 250 ms points for a minute
+        QCOMPARE(dock.latencyChart()->series("p99")->at(0).y(), 2.0);
+
+        dock.setPaused(true);
+        const quint64 frozen = dock.refreshCount();
+        for (int tick = 0; tick < 8; ++tick) {
+            feed(end + (tick + 1) * 250, 0);
+            QTest::qWait(60);
+        }
+        QCOMPARE(dock.refreshCount(), frozen);
+        dock.setPaused(false);
+        QVERIFY(dock.refreshCount() > frozen);
+        dock.setPercentileShown(95, false);
+        QVERIFY(!dock.latencyChart()->series("p95"));
+        QVERIFY(LiveChart::valueText("web", QPointF(double(start), 12.5), "req/s")
+                    .endsWith(": 12.5 req/s"));
     }
 
     // A node whose port is taken fails alone, with its reason on the card and in Problems.
