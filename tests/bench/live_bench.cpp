@@ -242,8 +242,10 @@ int main(int argc, char **argv)
     // dashboard, the statistics, and a stopped backend with the events.
     const QString shots = qEnvironmentVariable("LIVE_BENCH_SCREENSHOTS");
     if (!shots.isEmpty()) {
-        const auto shoot = [&window, &shots](const QString &name) {
-            window.grab().save(shots + QLatin1Char('/') + name);
+        const QString prefix
+            = scenario == QLatin1String("three-tier") ? QString() : scenario + QLatin1Char('-');
+        const auto shoot = [&window, &shots, &prefix](QString name) {
+            window.grab().save(shots + QLatin1Char('/') + name.insert(5, prefix));
         };
         window.scene()->selectNodes({front});
         live->dashboard()->raise();

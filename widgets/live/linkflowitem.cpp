@@ -58,13 +58,36 @@ qreal LinkFlowItem::dotSpeed() const
 void LinkFlowItem::syncGeometry()
 {
     const QPainterPath &path = m_link->path();
+    if (path != m_routed) {
+        m_routed = path;
+        m_polyline = path.toSubpathPolygons().value(0);
+        m_distances.assign(std::size_t(m_polyline.size()), 0);
+        for (qsizetype i = 1; i < m_polyline.size(); ++i) {
+            m_distances[std::size_t(i)] = m_distances[std::size_t(i - 1)]
+                                          + QLineF(m_polyline.at(i - 1), m_polyline.at(i)).length();
+        }
+        m_length = m_distances.empty() ? 0 : m_distances.back();
+    }
     const qreal margin = std::max<qreal>(strokeWidth(), 8) + 4;
     const QRectF bounds = path.boundingRect().adjusted(-margin, -margin, margin, margin);
-    m_length = path.length();
     if (bounds != m_bounds) {
         prepareGeometryChange();
         m_bounds = bounds;
     }
+}
+
+QPointF LinkFlowItem::pointAt(qreal distance) const
+{
+    const auto after = std::upper_bound(m_distances.cbegin(), m_distances.cend(), distance);
+    if (after == m_distances.cbegin())
+        return m_polyline.value(0);
+    if (after == m_distances.cend())
+        return m_polyline.constLast();
+    const qsizetype i = after - m_distances.cbegin();
+    const qreal from = m_distances[std::size_t(i - 1)];
+    const qreal span = *after - from;
+    const qreal t = span > 0 ? (distance - from) / span : 0;
+    return m_polyline.at(i - 1) + (m_polyline.at(i) - m_polyline.at(i - 1)) * t;
 }
 
 void LinkFlowItem::advance(qreal seconds)
@@ -91,7 +114,7 @@ void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
         painter->setPen(QPen(red, 2.2, Qt::DashLine, Qt::FlatCap));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(path);
-        const QPointF middle = path.pointAtPercent(0.5);
+        const QPointF middle = pointAt(m_length / 2);
         painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(red);
         painter->drawEllipse(middle, 8, 8);
@@ -110,8 +133,7 @@ void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
 
-    // Dots at even distances along the curve (pointAtPercent measures by length), shifted by
-    // the phase: they flow to the callee.
+    // Dots at even distances along the curve, shifted by the phase: they flow to the callee.
     if (m_length <= 1)
         return;
     painter->setPen(QPen(Qt::white, 1));
@@ -123,7 +145,7 @@ void LinkFlowItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     const int every = lod >= 0.7 ? 1 : lod >= 0.35 ? 2 : 4;
     const qreal spacing = DotSpacing * every;
     for (qreal at = std::fmod(m_phase, spacing); at < m_length; at += spacing)
-        painter->drawEllipse(path.pointAtPercent(at / m_length), radius, radius);
+        painter->drawEllipse(pointAt(at), radius, radius);
 }
 
 } // namespace infralab

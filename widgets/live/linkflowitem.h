@@ -2,6 +2,10 @@
 
 #include <QColor>
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <vector>
 
 namespace infralab {
 
@@ -45,8 +49,14 @@ private:
     double m_errorRate = 0;
     bool m_down = false;
     bool m_unavailable = false; // the callee's kind does not run in this version
-    qreal m_phase = 0;          // distance travelled by the first dot, modulo the spacing
+    qreal m_phase = 0;          // distance travelled, modulo four dot spacings
     qreal m_length = 0;
+    // The link's curve flattened once per route, with the distance along it at each vertex:
+    // placing a dot is a lookup, not a Bézier length computation per dot and frame.
+    QPainterPath m_routed;
+    QPolygonF m_polyline;
+    std::vector<qreal> m_distances;
+    QPointF pointAt(qreal distance) const;
 };
 
 } // namespace infralab

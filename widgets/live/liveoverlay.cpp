@@ -226,6 +226,7 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
         refreshMark(card->id());
     }
     bool flowing = false;
+    int animated = 0;
     for (LinkItem *link : m_scene->linkItems()) {
         LinkFlowItem *flow = childOfType<LinkFlowItem>(link);
         if (!flow)
@@ -240,6 +241,7 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
         flow->setFlow(measured->rps, measured->errorRate, measured->isDown(),
                       measured->calleeState == QLatin1String("unavailable"));
         flowing = flowing || flow->isAnimated();
+        animated += flow->isAnimated();
         QString text = tr("%1 → %2: %3 req/s, %4% errors")
                            .arg(link->fromId(), link->toId(), numberText(measured->rps, 1),
                                 numberText(measured->errorRate * 100, 2));
@@ -250,6 +252,11 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
             text += QLatin1Char('\n') + tr("%1 is %2").arg(link->toId(), measured->calleeState);
         link->setToolTip(text);
     }
+    // Many moving links cost many repainted strips: a lower frame rate keeps a large lab's
+    // GUI thread near a third of a core (tests/bench/live_bench.cpp), the dots still flow.
+    m_frames.setInterval(animated <= 30    ? FrameMs
+                         : animated <= 100 ? FrameMs * 3 / 2
+                                           : FrameMs * 2);
     if (flowing && !m_frames.isActive()) {
         m_lastFrameMs = m_clock.elapsed();
         m_frames.start();
