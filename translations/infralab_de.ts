@@ -460,15 +460,15 @@
     </message>
     <message>
         <source>timeout</source>
-        <translation>Zeitüberschreitung</translation>
+        <translation>Timeout</translation>
     </message>
     <message>
         <source>reset</source>
-        <translation>Abbruch</translation>
+        <translation>Reset</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation>abgewiesen</translation>
+        <translation>Abgewiesen</translation>
     </message>
     <message>
         <source>protocol</source>
@@ -544,11 +544,11 @@
     <name>LiveState</name>
     <message>
         <source>stopped</source>
-        <translation>gestoppt</translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>starting</source>
-        <translation>startet</translation>
+        <translation>wird gestartet</translation>
     </message>
     <message>
         <source>running</source>
@@ -560,7 +560,7 @@
     </message>
     <message>
         <source>stopping</source>
-        <translation>stoppt</translation>
+        <translation>wird angehalten</translation>
     </message>
     <message>
         <source>failed</source>
@@ -572,11 +572,11 @@
     </message>
     <message>
         <source>%1k req/s</source>
-        <translation>%1k Anfr./s</translation>
+        <translation>%1k req/s</translation>
     </message>
     <message>
         <source>%1 req/s</source>
-        <translation>%1 Anfr./s</translation>
+        <translation>%1 req/s</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -897,7 +897,7 @@ Exit-Status:
     </message>
     <message>
         <source>req/s</source>
-        <translation>Anfr./s</translation>
+        <translation>req/s</translation>
     </message>
     <message>
         <source>Latency</source>
@@ -909,7 +909,7 @@ Exit-Status:
     </message>
     <message>
         <source>Errors per second by class</source>
-        <translation>Fehler pro Sekunde nach Art</translation>
+        <translation>Fehler pro Sekunde nach Klasse</translation>
     </message>
     <message>
         <source>errors/s</source>
@@ -937,7 +937,7 @@ Exit-Status:
     </message>
     <message>
         <source>Pause</source>
-        <translation>Anhalten</translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Freeze the charts; the lab keeps recording</source>
@@ -949,7 +949,7 @@ Exit-Status:
     </message>
     <message>
         <source>Window:</source>
-        <translation>Zeitraum:</translation>
+        <translation>Zeitfenster:</translation>
     </message>
     <message>
         <source>Latency: no node</source>
@@ -1072,7 +1072,7 @@ Exit-Status:
     </message>
     <message>
         <source>All types</source>
-        <translation>Alle Arten</translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <source>Node:</source>
@@ -1080,7 +1080,7 @@ Exit-Status:
     </message>
     <message>
         <source>Type:</source>
-        <translation>Art:</translation>
+        <translation>Typ:</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1099,7 @@ Exit-Status:
     </message>
     <message>
         <source>Type</source>
-        <translation>Art</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1397,11 +1397,11 @@ Exit-Status:
     </message>
     <message>
         <source>Control API: %1</source>
-        <translation>Steuer-API: %1</translation>
+        <translation>Steuerschnittstelle: %1</translation>
     </message>
     <message>
         <source>The control API could not start: %1</source>
-        <translation>Die Steuer-API konnte nicht starten: %1</translation>
+        <translation>Die Steuerschnittstelle konnte nicht starten: %1</translation>
     </message>
     <message>
         <source>%1 failed to start: %2</source>
@@ -1420,7 +1420,7 @@ Exit-Status:
     </message>
     <message>
         <source>edited, not applied</source>
-        <translation>geändert, nicht übernommen</translation>
+        <translation>bearbeitet, nicht übernommen</translation>
     </message>
 </context>
 <context>
@@ -1435,7 +1435,7 @@ Exit-Status:
     </message>
     <message>
         <source>%1 req/s now · %2 requests · %3 errors (%4%)</source>
-        <translation>jetzt %1 Anfr./s · %2 Anfragen · %3 Fehler (%4 %)</translation>
+        <translation>aktuell %1 req/s · %2 Anfragen · %3 Fehler (%4%)</translation>
     </message>
     <message>
         <source>latency, last second: p50 %1 · p95 %2 · p99 %3</source>
@@ -1450,11 +1450,11 @@ Exit-Status:
     </message>
     <message>
         <source>sending %1 req/s · %2 requests done</source>
-        <translation>sendet %1 Anfr./s · %2 Anfragen erledigt</translation>
+        <translation>sendet %1 req/s · %2 Anfragen erledigt</translation>
     </message>
     <message>
         <source>%1 → %2: %3 req/s, %4% errors</source>
-        <translation>%1 → %2: %3 Anfr./s, %4 % Fehler</translation>
+        <translation>%1 → %2: %3 req/s, %4% Fehler</translation>
     </message>
     <message>
         <source>counted by %1</source>
@@ -1466,7 +1466,7 @@ Exit-Status:
     </message>
     <message>
         <source>%1 is %2</source>
-        <translation>%1 ist %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1558,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation>&amp;Ausführen</translation>
+        <translation>A&amp;usführen</translation>
     </message>
 </context>
 <context>
@@ -1589,27 +1589,27 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Access log</source>
-        <translation>Zugriffsprotokoll</translation>
+        <translation>Zugriffslog</translation>
     </message>
     <message>
         <source> req/s</source>
-        <translation> Anfr./s</translation>
+        <translation> req/s</translation>
     </message>
     <message>
         <source>constant</source>
-        <translation>konstant</translation>
+        <translation>constant</translation>
     </message>
     <message>
         <source>ramp</source>
-        <translation>Rampe</translation>
+        <translation>ramp</translation>
     </message>
     <message>
         <source>steps</source>
-        <translation>Stufen</translation>
+        <translation>steps</translation>
     </message>
     <message>
         <source>spike</source>
-        <translation>Spitze</translation>
+        <translation>spike</translation>
     </message>
     <message>
         <source>Rate:</source>
@@ -1641,15 +1641,15 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Failures</source>
-        <translation>Fehlschläge</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Last check</source>
-        <translation>Letzte Prüfung</translation>
+        <translation>Letzter Check</translation>
     </message>
     <message>
         <source>Filter (path, status, client…)</source>
-        <translation>Filtern (Pfad, Status, Client …)</translation>
+        <translation>Filter (Pfad, Status, Client…)</translation>
     </message>
     <message>
         <source>No node selected</source>
@@ -1657,7 +1657,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Select one node on the canvas to see it here.</source>
-        <translation>Wählen Sie einen Knoten auf der Arbeitsfläche, um ihn hier zu sehen.</translation>
+        <translation>Wählen Sie einen Knoten auf der Arbeitsfläche aus, um ihn hier zu sehen.</translation>
     </message>
     <message>
         <source>The lab is not running.</source>
@@ -1665,15 +1665,15 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Open model: requests arrive at the rate below.</source>
-        <translation>Offenes Modell: Anfragen kommen mit der Rate unten an.</translation>
+        <translation>Offenes Modell: Anfragen treffen mit der unten angegebenen Rate ein.</translation>
     </message>
     <message>
         <source>Closed model: %1 connections send as fast as answers come; the rate applies in open mode.</source>
-        <translation>Geschlossenes Modell: %1 Verbindungen senden, so schnell Antworten kommen; die Rate gilt im offenen Modus.</translation>
+        <translation>Geschlossenes Modell: %1 Verbindungen senden so schnell, wie Antworten eintreffen; die Rate gilt im open-Modus.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; now · %2 requests · %3 failures</source>
-        <translation>jetzt &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 Fehlschläge</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; aktuell · %2 Anfragen · %3 Fehler</translation>
     </message>
     <message>
         <source>Last second: p50 %1 · p95 %2 · p99 %3</source>
@@ -1681,7 +1681,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Since start: median %1 · p99 %2 · max %3</source>
-        <translation>Seit dem Start: Median %1 · p99 %2 · Max. %3</translation>
+        <translation>Seit dem Start: Median %1 · p99 %2 · max. %3</translation>
     </message>
     <message>
         <source>%1 active connections · %2 bytes in · %3 bytes out</source>
@@ -1689,7 +1689,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Sending &lt;b&gt;%1&lt;/b&gt; · %2 requests · %3 in flight</source>
-        <translation>Sendet &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 unterwegs</translation>
+        <translation>Sendet &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 laufend</translation>
     </message>
     <message>
         <source>Latency: p50 %1 · p90 %2 · p99 %3</source>
@@ -1697,7 +1697,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Success %1% · state %2</source>
-        <translation>Erfolg %1 % · Zustand %2</translation>
+        <translation>Erfolg %1% · Zustand %2</translation>
     </message>
     <message>
         <source>%1 (%2 ms ago)</source>
@@ -1784,7 +1784,7 @@ Open one with File › Open… or pick an example.</source>
     <name>infralab::PreferencesDialog</name>
     <message>
         <source>Serve the control API while the window is open</source>
-        <translation>Steuer-API anbieten, solange das Fenster offen ist</translation>
+        <translation>Steuerschnittstelle anbieten, solange das Fenster geöffnet ist</translation>
     </message>
     <message>
         <source>Preferences</source>
@@ -1804,7 +1804,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Control API</source>
-        <translation>Steuer-API</translation>
+        <translation>Steuerschnittstelle</translation>
     </message>
     <message>
         <source>Port:</source>
@@ -1824,7 +1824,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Chart refresh:</source>
-        <translation>Diagramm-Aktualisierung:</translation>
+        <translation>Diagrammaktualisierung:</translation>
     </message>
     <message>
         <source>The thread count applies at the next start.</source>
@@ -1885,7 +1885,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>S&amp;top Lab</source>
-        <translation>Labor s&amp;toppen</translation>
+        <translation>Labor an&amp;halten</translation>
     </message>
     <message>
         <source>Apply Edits &amp;Live</source>
@@ -1893,23 +1893,23 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>&amp;Apply Edits Now</source>
-        <translation>Änderungen jetzt über&amp;nehmen</translation>
+        <translation>Änderungen &amp;jetzt übernehmen</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Start every node, callees first (F5)</source>
-        <translation>Alle Knoten starten, Aufgerufene zuerst (F5)</translation>
+        <translation>Alle Knoten starten, aufgerufene Knoten zuerst (F5)</translation>
     </message>
     <message>
         <source>Stop every node, callers first, after their requests drain (Shift+F5)</source>
-        <translation>Alle Knoten stoppen, Aufrufer zuerst, nachdem ihre Anfragen abgearbeitet sind (Umschalt+F5)</translation>
+        <translation>Alle Knoten anhalten, Aufrufer zuerst, sobald ihre Anfragen abgearbeitet sind (Umschalt+F5)</translation>
     </message>
     <message>
         <source>Edits made while the lab runs go to the running nodes at once</source>
-        <translation>Änderungen während des Laufs gehen sofort an die laufenden Knoten</translation>
+        <translation>Änderungen bei laufendem Labor gehen sofort an die laufenden Knoten</translation>
     </message>
     <message>
         <source>Nothing to start: the topology has no nodes.</source>
@@ -1917,18 +1917,18 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Not started: fix the errors listed in the Problems dock first.</source>
-        <translation>Nicht gestartet: Beheben Sie zuerst die Fehler im Bereich „Probleme“.</translation>
+        <translation>Nicht gestartet: Beheben Sie zuerst die im Bereich „Probleme“ aufgeführten Fehler.</translation>
     </message>
     <message numerus="yes">
         <source>Starting %n node(s)…</source>
         <translation>
-            <numerusform>%n Knoten wird gestartet …</numerusform>
-            <numerusform>%n Knoten werden gestartet …</numerusform>
+            <numerusform>%n Knoten wird gestartet…</numerusform>
+            <numerusform>%n Knoten werden gestartet…</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopping the lab, callers first…</source>
-        <translation>Labor wird gestoppt, Aufrufer zuerst …</translation>
+        <translation>Labor wird angehalten, Aufrufer zuerst…</translation>
     </message>
     <message>
         <source>Start Node</source>
@@ -1936,7 +1936,7 @@ Open one with File › Open… or pick an example.</source>
     </message>
     <message>
         <source>Stop Node</source>
-        <translation>Knoten stoppen</translation>
+        <translation>Knoten anhalten</translation>
     </message>
     <message>
         <source>Restart Node</source>
@@ -2055,11 +2055,11 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     </message>
     <message>
         <source>Export Table…</source>
-        <translation>Tabelle exportieren …</translation>
+        <translation>Tabelle exportieren…</translation>
     </message>
     <message>
         <source>Export Series…</source>
-        <translation>Zeitreihen exportieren …</translation>
+        <translation>Zeitreihen exportieren…</translation>
     </message>
     <message>
         <source>Export Time Series</source>
@@ -2102,7 +2102,7 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     </message>
     <message>
         <source>Failures</source>
-        <translation>Fehlschläge</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Median (ms)</source>
@@ -2110,15 +2110,15 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     </message>
     <message>
         <source>90%ile (ms)</source>
-        <translation>90. Perz. (ms)</translation>
+        <translation>90. Perzentil (ms)</translation>
     </message>
     <message>
         <source>99%ile (ms)</source>
-        <translation>99. Perz. (ms)</translation>
+        <translation>99. Perzentil (ms)</translation>
     </message>
     <message>
         <source>Average (ms)</source>
-        <translation>Mittel (ms)</translation>
+        <translation>Mittelwert (ms)</translation>
     </message>
     <message>
         <source>Min (ms)</source>
@@ -2130,11 +2130,11 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     </message>
     <message>
         <source>Current RPS</source>
-        <translation>Aktuelle Anfr./s</translation>
+        <translation>Aktuelle RPS</translation>
     </message>
     <message>
         <source>Failures/s</source>
-        <translation>Fehlschläge/s</translation>
+        <translation>Fehler/s</translation>
     </message>
 </context>
 <context>
