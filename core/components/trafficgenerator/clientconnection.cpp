@@ -27,7 +27,8 @@ http::HttpLimits clientLimits()
 } // namespace
 
 ClientConnection::ClientConnection(quint16 port, ClientConnectionListener *listener,
-                                   GeneratorStats &stats, ReadinessPoller *poller, QObject *parent)
+                                   GeneratorStats &stats, net::ReadinessPoller *poller,
+                                   QObject *parent)
     : QObject(parent)
     , m_port(port)
     , m_listener(listener)
@@ -126,7 +127,7 @@ void ClientConnection::attach(int fd)
     m_socket = new net::StreamSocket(fd, this);
     m_servedOnSocket = 0;
     m_stats.countConnectionOpened();
-    m_polled = m_poller && m_poller->add(fd, this);
+    m_polled = m_poller && m_poller->add(fd, this, net::ReadinessPoller::Readable);
     if (m_polled)
         m_socket->setReadEnabled(false);
     else
@@ -309,7 +310,7 @@ void ClientConnection::closeSocket()
     }
     if (m_socket) {
         if (std::exchange(m_polled, false))
-            m_poller->remove(m_socket->descriptor());
+            m_poller->remove(m_socket->descriptor(), this);
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
         std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "components/trafficgenerator/generatorstats.h"
-#include "components/trafficgenerator/readinesspoller.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
+#include "net/readinesspoller.h"
 
 #include <QObject>
 
@@ -35,14 +35,14 @@ public:
 // the answer goes once more on a fresh connection when it is idempotent (as browsers and
 // nginx do), so idle timeouts do not show up as errors. With a ReadinessPoller, read readiness
 // comes from the poller's epoll set instead of a notifier per socket.
-class ClientConnection final : public QObject, private ReadableHandler
+class ClientConnection final : public QObject, private net::ReadinessHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientConnection)
 
 public:
     ClientConnection(quint16 port, ClientConnectionListener *listener, GeneratorStats &stats,
-                     ReadinessPoller *poller = nullptr, QObject *parent = nullptr);
+                     net::ReadinessPoller *poller = nullptr, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     quint16 port() const { return m_port; }
@@ -68,7 +68,7 @@ private:
     void attach(int fd);
     void writeRequest();
     void onReadable();
-    void socketReadable() override { onReadable(); }
+    void descriptorReady(quint32) override { onReadable(); }
     void process();
     bool parseHead();
     bool consumeBody();
@@ -80,7 +80,7 @@ private:
     quint16 m_port;
     ClientConnectionListener *m_listener;
     GeneratorStats &m_stats;
-    ReadinessPoller *m_poller;
+    net::ReadinessPoller *m_poller;
     int m_tag = -1;
     net::StreamSocket *m_socket = nullptr;
     int m_connectFd = -1;

@@ -48,7 +48,7 @@ void GeneratorWorker::start()
     }
     m_targetCurrent.assign(std::size_t(m_plan.targets.size()), 0);
     m_mix.emplace(m_plan.requests, m_plan.keys, m_plan.keepAlive, hosts);
-    m_poller = new ReadinessPoller(this);
+    m_poller = net::ReadinessPoller::forCurrentThread();
 
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(std::clamp(m_plan.timeoutMs / 4, 5, 100));
