@@ -2,8 +2,6 @@
 
 #include "net/listensocket.h"
 
-#include <QSocketNotifier>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
@@ -28,15 +26,23 @@ StreamSocket::StreamSocket(int fd, QObject *parent)
         m_peerIPv4 = ntohl(peer.sin_addr.s_addr);
         m_peerPort = ntohs(peer.sin_port);
     }
-    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &StreamSocket::readyRead);
-    m_writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
-    m_writeNotifier->setEnabled(false);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &StreamSocket::onWritable);
+    m_poller = ReadinessPoller::forCurrentThread();
+    if (m_poller && m_poller->add(fd, this, ReadinessPoller::Readable)) {
+        m_registered = ReadinessPoller::Readable;
+        return;
+    }
+    // No readiness would ever come (descriptors or kernel memory exhausted): the owner hears
+    // of it like of a peer reset, once its constructor is done.
+    const int error = errno;
+    abort();
+    QMetaObject::invokeMethod(
+        this, [this, error] { emit failed(error); }, Qt::QueuedConnection);
 }
 
 StreamSocket::~StreamSocket()
 {
+    if (m_destroyed)
+        *m_destroyed = true;
     abort();
 }
 
@@ -75,8 +81,59 @@ StreamSocket::ReadStatus StreamSocket::readInto(QByteArray &buffer, qsizetype ma
 
 void StreamSocket::setReadEnabled(bool enabled)
 {
-    if (m_readNotifier)
-        m_readNotifier->setEnabled(enabled);
+    m_readEnabled = enabled;
+    // Off is lazy: the poller keeps asking for read readiness until some arrives (then
+    // descriptorReady() tells it), so a connection that pauses reading for every request it
+    // handles costs no system call when nothing arrives meanwhile.
+    if (enabled && !(m_registered & ReadinessPoller::Readable))
+        updateInterest();
+}
+
+void StreamSocket::updateInterest()
+{
+    const quint32 want = wanted();
+    if (m_fd < 0 || want == m_registered || !m_poller)
+        return;
+    if (want == 0) {
+        // Out of the set: a hang-up is reported even without interest, and must not wake the
+        // thread again and again while the owner does not read.
+        m_poller->remove(m_fd, this);
+        m_registered = 0;
+        return;
+    }
+    const bool ok
+        = m_registered == 0 ? m_poller->add(m_fd, this, want) : m_poller->modify(m_fd, this, want);
+    if (ok) {
+        m_registered = want;
+        return;
+    }
+    const int error = errno;
+    QMetaObject::invokeMethod(
+        this, [this, error] { fail(error); }, Qt::QueuedConnection);
+}
+
+void StreamSocket::descriptorReady(quint32 events)
+{
+    bool destroyed = false; // the owner may delete us from inside a signal
+    m_destroyed = &destroyed;
+    if ((events & ReadinessPoller::Writable) && m_writeArmed) {
+        onWritable();
+        if (destroyed)
+            return;
+    }
+    if ((events & ReadinessPoller::Readable) && m_readEnabled && m_fd >= 0) {
+        emit readyRead();
+        if (destroyed)
+            return;
+    }
+    m_destroyed = nullptr;
+    updateInterest(); // readiness arrived for what we no longer want: now the kernel hears
+}
+
+void StreamSocket::armWrite()
+{
+    m_writeArmed = true;
+    updateInterest();
 }
 
 qsizetype StreamSocket::sendNow(const char *data, qsizetype size, bool *failedOut)
@@ -116,7 +173,7 @@ void StreamSocket::write(QByteArrayView data)
         m_out.truncate(0);
         m_outOffset = 0;
         m_out.append(data.data() + sent, data.size() - sent);
-        m_writeNotifier->setEnabled(true);
+        armWrite();
     }
 }
 
@@ -154,7 +211,7 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
         const qsizetype done = n - first.size();
         m_out.append(second.data() + done, second.size() - done);
     }
-    m_writeNotifier->setEnabled(true);
+    armWrite();
 }
 
 qint64 StreamSocket::sendFile(int fileFd, qint64 offset, qint64 count, bool *wouldBlock)
@@ -171,7 +228,7 @@ qint64 StreamSocket::sendFile(int fileFd, qint64 offset, qint64 count, bool *wou
         return n;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
         *wouldBlock = true;
-        m_writeNotifier->setEnabled(true); // onWritable() finds nothing queued: drained()
+        armWrite(); // onWritable() finds nothing queued: drained()
         return 0;
     }
     return -1;
@@ -192,7 +249,8 @@ void StreamSocket::onWritable()
     m_outOffset = 0;
     if (m_out.capacity() > 256 * 1024)
         m_out.squeeze(); // do not keep a large burst's buffer on an idle connection
-    m_writeNotifier->setEnabled(false);
+    m_writeArmed = false;
+    updateInterest(); // at once: a writable socket would wake the thread on every turn
     if (m_shutdownPending) {
         m_shutdownPending = false;
         ::shutdown(m_fd, SHUT_WR);
@@ -218,10 +276,10 @@ void StreamSocket::abort(bool reset)
         const linger option{1, 0};
         ::setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &option, sizeof option);
     }
-    delete m_readNotifier;
-    delete m_writeNotifier;
-    m_readNotifier = nullptr;
-    m_writeNotifier = nullptr;
+    if (m_registered != 0 && m_poller)
+        m_poller->remove(m_fd, this); // before close(): the number may be reused at once
+    m_registered = 0;
+    m_writeArmed = false;
     closeDescriptor(m_fd);
     m_fd = -1;
     m_out.clear();

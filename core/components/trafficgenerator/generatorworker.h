@@ -118,9 +118,8 @@ private:
     int m_activeUsers = 0;
     int m_inFlight = 0;
     qint64 m_sent = 0;
-    net::ReadinessPoller *m_poller = nullptr; // the thread's
-    ArrivalTimer *m_arrivalTimer = nullptr;   // open model: the next due request
-    QTimer *m_profileTimer = nullptr;         // closed model: the profile's user count
+    ArrivalTimer *m_arrivalTimer = nullptr; // open model: the next due request
+    QTimer *m_profileTimer = nullptr;       // closed model: the profile's user count
     QTimer *m_sleepTimer = nullptr;
     QTimer *m_sweepTimer = nullptr;
     QTimer *m_endTimer = nullptr;
