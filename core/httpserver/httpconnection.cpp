@@ -26,7 +26,7 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
     , m_exchange(this)
 {
     m_exchange.m_peerAddress = m_socket->peerAddress();
-    connect(m_socket, &net::StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
+    m_socket->setReader(this);
     connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::peerFailed);
     connect(m_socket, &net::StreamSocket::drained, this, [this] {
         if (m_state == State::Streaming) {

@@ -116,18 +116,22 @@ void StreamSocket::descriptorReady(quint32 events)
 {
     bool destroyed = false; // the owner may delete us from inside a signal
     m_destroyed = &destroyed;
+    const quint32 unwanted = events & ~wanted();
     if ((events & ReadinessPoller::Writable) && m_writeArmed) {
         onWritable();
         if (destroyed)
             return;
     }
-    if ((events & ReadinessPoller::Readable) && m_readEnabled && m_fd >= 0) {
-        emit readyRead();
+    if ((events & ReadinessPoller::Readable) && m_readEnabled && m_fd >= 0 && m_reader) {
+        m_reader->socketReadable(this);
         if (destroyed)
             return;
     }
     m_destroyed = nullptr;
-    updateInterest(); // readiness arrived for what we no longer want: now the kernel hears
+    // Readiness arrived for what we no longer want: now the kernel hears. (Reading turned off
+    // by the owner just now stays lazy: usually it is on again before anything arrives.)
+    if (unwanted)
+        updateInterest();
 }
 
 void StreamSocket::armWrite()

@@ -8,6 +8,19 @@
 
 namespace infralab::net {
 
+class StreamSocket;
+
+// Who is told, with a direct call (no signal), that a socket has something to read or reached
+// its end. It may delete the socket or change the reader inside the call.
+class SocketReader
+{
+public:
+    virtual void socketReadable(StreamSocket *socket) = 0;
+
+protected:
+    ~SocketReader() = default;
+};
+
 // A connected, non-blocking TCP socket owned by one network thread. Reads go straight into the
 // caller's buffer and writes straight to the kernel: only what the kernel does not take at once
 // is queued, and write readiness is asked for only then (QTcpSocket would copy every byte
@@ -36,7 +49,10 @@ public:
 
     // Appends at most `maxBytes` to `buffer`.
     ReadStatus readInto(QByteArray &buffer, qsizetype maxBytes, qsizetype *bytesRead);
-    // While disabled, readyRead() is not emitted. Cheap both ways (usually no system call):
+    // Hears read readiness; null = nobody (readiness is then dropped).
+    void setReader(SocketReader *reader) { m_reader = reader; }
+    SocketReader *reader() const { return m_reader; }
+    // While disabled, the reader is not called. Cheap both ways (usually no system call):
     // the kernel is told only when readiness arrives while reading is off.
     void setReadEnabled(bool enabled);
     bool isReadEnabled() const { return m_readEnabled; }
@@ -57,7 +73,6 @@ public:
     void abort(bool reset = false);
 
 signals:
-    void readyRead();
     void drained();         // the queue became empty after a partial write
     void failed(int error); // a write failed (peer reset or gone); the socket is closed
 
@@ -78,6 +93,7 @@ private:
     int m_fd = -1;
     quint16 m_peerPort = 0;
     quint32 m_peerIPv4 = 0;
+    SocketReader *m_reader = nullptr;
     QPointer<ReadinessPoller> m_poller; // gone when the thread's event loop ended
     quint32 m_registered = 0;           // the interest the poller has; 0 = not in its set
     bool *m_destroyed = nullptr;        // set while inside descriptorReady()

@@ -5,8 +5,6 @@
 #include "net/streamsocket.h"
 #include "upstream/upstreampool.h"
 
-#include <QSocketNotifier>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
@@ -21,19 +19,21 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 
 UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
                                    UpstreamListener *listener)
-    : QObject(&pool)
-    , m_pool(pool)
+    : m_pool(pool)
     , m_port(port)
     , m_request(std::move(request))
     , m_listener(listener)
     , m_in(pool.takeBuffer())
     , m_parser(pool.options().limits)
     , m_chunked(pool.options().limits)
-{}
+{
+    pool.link(this);
+}
 
 UpstreamExchange::~UpstreamExchange()
 {
     m_pool.untrack(this);
+    m_pool.unlink(this);
     closeSocket();
     m_pool.recycleBuffer(std::move(m_in));
 }
@@ -75,29 +75,29 @@ void UpstreamExchange::connectFresh()
         return;
     }
     if (fd >= 0 && errno == EINPROGRESS) {
-        m_connectFd = fd;
-        m_connectNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
-        connect(m_connectNotifier, &QSocketNotifier::activated, this,
-                &UpstreamExchange::onConnectReady);
-        return;
+        m_connectPoller = net::ReadinessPoller::forCurrentThread();
+        if (m_connectPoller && m_connectPoller->add(fd, this, net::ReadinessPoller::Writable)) {
+            m_connectFd = fd;
+            return;
+        }
     }
     if (fd >= 0)
         net::closeDescriptor(fd);
     // Refused at once (usual on loopback): report from the event loop, like every outcome,
     // so a listener never sees its callback inside start().
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state == State::Connecting)
-                fail(UpstreamOutcome::ConnectFailed);
-        },
-        Qt::QueuedConnection);
+    m_pool.deferRefusal(this);
+}
+
+void UpstreamExchange::refusedAtOnce()
+{
+    if (m_state == State::Connecting && m_connectFd < 0 && !m_socket)
+        fail(UpstreamOutcome::ConnectFailed);
 }
 
 void UpstreamExchange::onConnectReady()
 {
     const int fd = std::exchange(m_connectFd, -1);
-    delete std::exchange(m_connectNotifier, nullptr);
+    m_connectPoller->remove(fd, this);
     int error = 0;
     socklen_t length = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) < 0)
@@ -358,7 +358,7 @@ void UpstreamExchange::cancel()
 void UpstreamExchange::closeSocket()
 {
     if (m_connectFd >= 0) {
-        delete std::exchange(m_connectNotifier, nullptr);
+        m_connectPoller->remove(m_connectFd, this);
         net::closeDescriptor(std::exchange(m_connectFd, -1));
     }
     if (m_socket) {

@@ -125,7 +125,7 @@ void ClientConnection::attach(int fd)
     m_socket = new net::StreamSocket(fd, this);
     m_servedOnSocket = 0;
     m_stats.countConnectionOpened();
-    connect(m_socket, &net::StreamSocket::readyRead, this, &ClientConnection::onReadable);
+    m_socket->setReader(this);
     // Queued: a write failure (EPIPE, ECONNRESET) surfaces inside write(); handle it once the
     // call returned, and only if that socket is still ours.
     connect(
@@ -304,6 +304,7 @@ void ClientConnection::closeSocket()
     }
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->setReader(nullptr);
         m_socket->abort();
         std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal
         m_stats.countConnectionClosed();

@@ -3,14 +3,11 @@
 #include "components/trafficgenerator/generatorstats.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
+#include "net/streamsocket.h"
 
 #include <QObject>
 
 class QSocketNotifier;
-
-namespace infralab::net {
-class StreamSocket;
-}
 
 namespace infralab::trafficgenerator {
 
@@ -34,7 +31,7 @@ public:
 // the answer goes once more on a fresh connection when it is idempotent (as browsers and
 // nginx do), so idle timeouts do not show up as errors. Readiness comes from the thread's
 // net::ReadinessPoller, through the socket.
-class ClientConnection final : public QObject
+class ClientConnection final : public QObject, private net::SocketReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientConnection)
@@ -66,6 +63,7 @@ private:
     void onConnectReady();
     void attach(int fd);
     void writeRequest();
+    void socketReadable(net::StreamSocket *) override { onReadable(); }
     void onReadable();
     void process();
     bool parseHead();
