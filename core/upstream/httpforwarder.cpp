@@ -13,12 +13,6 @@ namespace {
 // Stop reading the upstream while this much is queued for the client (proxy_buffers-like).
 constexpr qsizetype ClientHighWater = 256 * 1024;
 
-void appendList(QByteArray &list, QByteArrayView value)
-{
-    if (!list.isEmpty())
-        list.append(", ");
-    list.append(value);
-}
 } // namespace
 
 // One forwarded request: builds the upstream request once, tries endpoints, relays the answer.
@@ -102,9 +96,9 @@ bool HttpForwarder::Relay::buildRequest()
                              request.target);
     const bool addForwarded = m_forwarder.m_options.forwardedHeaders;
     if (!request.host.isEmpty())
-        writer.add("Host", request.host); // as the client sent it (nginx: Host $host)
-    QByteArray forwardedFor;
-    QByteArray via;
+        writer.add("Host", request.host);            // as the client sent it (nginx: Host $host)
+    QVarLengthArray<QByteArrayView, 2> forwardedFor; // what arrived, ours added at the end
+    QVarLengthArray<QByteArrayView, 2> via;
     QByteArray rewritten;
     const ConnectionOptions connection(request.fields);
     for (const http::HttpField &f : request.fields) {
@@ -117,11 +111,11 @@ bool HttpForwarder::Relay::buildRequest()
         if (whole && kind == ProxyField::Conditional)
             continue;
         if (kind == ProxyField::Via) {
-            appendList(via, f.value);
+            via.append(f.value);
             continue;
         }
         if (addForwarded && kind == ProxyField::XForwardedFor) {
-            appendList(forwardedFor, f.value); // $proxy_add_x_forwarded_for
+            forwardedFor.append(f.value); // $proxy_add_x_forwarded_for
             continue;
         }
         if (connection.isHopByHop(kind, f.name))
@@ -140,14 +134,12 @@ bool HttpForwarder::Relay::buildRequest()
         }
         writer.add(f.name, f.value);
     }
-    appendList(via, "1.1 infralab");
     if (addForwarded) {
-        appendList(forwardedFor, peer);
-        writer.add("X-Forwarded-For", forwardedFor)
+        writer.addList("X-Forwarded-For", peer, forwardedFor)
             .add("X-Forwarded-Proto", "http")
             .add("X-Real-IP", peer);
     }
-    writer.add("Via", via);
+    writer.addList("Via", "1.1 infralab", via);
     if (addForwarded && !request.host.isEmpty())
         writer.add("X-Forwarded-Host", request.host);
     // The engine already de-chunked the body and answered Expect: 100-continue itself.
