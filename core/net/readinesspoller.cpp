@@ -1,5 +1,6 @@
 #include "net/readinesspoller.h"
 
+#include "net/connectionshard.h"
 #include "net/listensocket.h"
 
 #include <QAbstractEventDispatcher>
@@ -7,6 +8,7 @@
 
 #include <cerrno>
 #include <sys/epoll.h>
+#include <utility>
 
 namespace infralab::net {
 
@@ -15,6 +17,7 @@ namespace {
 constexpr int MaxEventsPerWakeUp = 256;
 
 thread_local ReadinessPoller *t_poller = nullptr;
+thread_local qint64 t_wakeMs = 0; // set while a batch is dispatched
 
 quint32 epollInterest(quint32 interest)
 {
@@ -23,6 +26,11 @@ quint32 epollInterest(quint32 interest)
 }
 
 } // namespace
+
+qint64 coarseNowMs()
+{
+    return t_wakeMs != 0 ? t_wakeMs : steadyNowMs();
+}
 
 ReadinessPoller::ReadinessPoller(QObject *parent)
     : QObject(parent)
@@ -109,6 +117,7 @@ void ReadinessPoller::dispatch()
     if (count <= 0)
         return;
     m_batchCount = count;
+    const qint64 outerWakeMs = std::exchange(t_wakeMs, steadyNowMs());
     for (m_batchNext = 0; m_batchNext < m_batchCount;) {
         const epoll_event &event = m_batch[m_batchNext++];
         auto *handler = static_cast<ReadinessHandler *>(event.data.ptr);
@@ -121,6 +130,7 @@ void ReadinessPoller::dispatch()
             ready |= Writable;
         handler->descriptorReady(ready);
     }
+    t_wakeMs = outerWakeMs;
     m_batchCount = 0;
     m_batchNext = 0;
 }

@@ -56,7 +56,7 @@ void UpstreamExchange::start()
 void UpstreamExchange::connectFresh()
 {
     m_state = State::Connecting;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().connectTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().connectTimeoutMs;
     m_pool.countOpened();
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
@@ -124,7 +124,7 @@ void UpstreamExchange::attach(net::StreamSocket *socket)
 void UpstreamExchange::sendRequest()
 {
     m_state = State::Waiting;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
     m_socket->write(m_request.head, m_request.body);
     if (m_socket->isOpen())
         m_bytesWritten = m_request.head.size() + m_request.body.size();
@@ -138,7 +138,7 @@ void UpstreamExchange::onReadable()
     switch (m_socket->readInto(m_in, ReadChunk, &n)) {
     case net::StreamSocket::ReadStatus::Data:
         m_gotByte = true;
-        m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+        m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
         break;
     case net::StreamSocket::ReadStatus::WouldBlock: return;
     case net::StreamSocket::ReadStatus::Error: m_eofReset = true; [[fallthrough]];
@@ -339,7 +339,7 @@ void UpstreamExchange::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
     if (m_socket && m_socket->isOpen() && !m_eof)
         m_socket->setReadEnabled(true);
     if (!m_inProcess && m_state == State::Body && (!m_in.isEmpty() || m_eof))

@@ -168,7 +168,7 @@ void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
     QList<Idle> &list = m_idle[port];
     socket->setReader(this);
     socket->setReadEnabled(true);
-    list.append({socket, net::steadyNowMs()});
+    list.append({socket, net::coarseNowMs()});
     ensureSweep();
 }
 

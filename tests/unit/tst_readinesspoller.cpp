@@ -1,3 +1,4 @@
+#include "net/connectionshard.h"
 #include "net/readinesspoller.h"
 
 #include <QAbstractEventDispatcher>
@@ -119,6 +120,7 @@ private slots:
     void descriptorNumberReusedInsideBatch();
     void refusesBadDescriptors();
     void onePollerPerThread();
+    void coarseClockOfAWakeUp();
 };
 
 void TestReadinessPoller::readReadinessOfManySockets_data()
@@ -317,7 +319,9 @@ void TestReadinessPoller::descriptorNumberReusedInsideBatch()
     Probe a;
     Probe b;
     Probe c;
-    c.onReady = [](Probe &p) { readAll(p.fd); };
+    c.onReady = [](Probe &p) {
+        readAll(p.fd);
+    };
     a.fd = first->ours;
     b.fd = second->ours;
     std::unique_ptr<Pair> reopened;
@@ -420,6 +424,38 @@ void TestReadinessPoller::onePollerPerThread()
     QVERIFY(thread.wait(5000));
     QVERIFY(theirs.isNull());
     QCOMPARE(ReadinessPoller::forCurrentThread(), mine);
+}
+
+void TestReadinessPoller::coarseClockOfAWakeUp()
+{
+    // Inside a dispatch, deadlines read the time of the wake-up; outside, the clock itself.
+    using infralab::net::coarseNowMs;
+    using infralab::net::steadyNowMs;
+    ReadinessPoller poller;
+    Pair pair;
+    Probe probe;
+    probe.fd = pair.ours;
+    qint64 first = 0;
+    qint64 later = 0;
+    qint64 clock = 0;
+    probe.onReady = [&](Probe &p) {
+        readAll(p.fd);
+        first = coarseNowMs();
+        const qint64 until = steadyNowMs() + 3;
+        while (steadyNowMs() < until) {
+        }
+        later = coarseNowMs();
+        clock = steadyNowMs();
+    };
+    QVERIFY(poller.add(pair.ours, &probe, ReadinessPoller::Readable));
+    const qint64 before = steadyNowMs();
+    sendByte(pair.peer);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.calls, 1, 5000);
+    QVERIFY(first >= before);
+    QCOMPARE(later, first);
+    QVERIFY(clock >= first + 3);
+    QVERIFY(coarseNowMs() >= clock);
+    poller.remove(pair.ours, &probe);
 }
 
 QTEST_GUILESS_MAIN(TestReadinessPoller)
