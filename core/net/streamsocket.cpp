@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/sendfile.h>
@@ -12,6 +13,10 @@
 #include <unistd.h>
 
 namespace infralab::net {
+
+namespace {
+constexpr qsizetype SmallWrite = 8 * 1024;
+} // namespace
 
 StreamSocket::StreamSocket(int fd, QObject *parent)
     : QObject(parent)
@@ -190,6 +195,16 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
         write(second);
         return;
     }
+    const qsizetype total = first.size() + second.size();
+    if (total <= SmallWrite) {
+        // Copying a small answer together costs less than writev(2) does over send(2): the
+        // iovec import and a user-copy check per piece.
+        thread_local char joined[SmallWrite];
+        std::memcpy(joined, first.data(), size_t(first.size()));
+        std::memcpy(joined + first.size(), second.data(), size_t(second.size()));
+        write(QByteArrayView(joined, total));
+        return;
+    }
     iovec parts[2] = {{const_cast<char *>(first.data()), size_t(first.size())},
                       {const_cast<char *>(second.data()), size_t(second.size())}};
     ssize_t n;
@@ -203,7 +218,6 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
         }
         n = 0;
     }
-    const qsizetype total = first.size() + second.size();
     if (n == total)
         return;
     m_out.truncate(0);
