@@ -26,7 +26,7 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
     , m_exchange(this)
 {
     m_exchange.m_peerAddress = m_socket->peerAddress();
-    connect(m_socket, &net::StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
+    m_socket->setReader(this);
     connect(m_socket, &net::StreamSocket::failed, this, &HttpConnection::peerFailed);
     connect(m_socket, &net::StreamSocket::drained, this, [this] {
         if (m_state == State::Streaming) {
@@ -38,7 +38,7 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
         } else if (m_state == State::Head)
             processInput(); // output fell below the high-water mark: serve what is buffered
     });
-    m_deadlineMs = net::steadyNowMs() + shard->options().headerTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + shard->options().headerTimeoutMs;
 }
 
 HttpConnection::~HttpConnection()
@@ -116,9 +116,9 @@ void HttpConnection::processInput()
         const http::ParseResult result = m_parser.parse(buffer, m_head);
         if (result.isIncomplete()) {
             if (m_requestsServed > 0
-                && m_deadlineMs - net::steadyNowMs() > m_shard->options().headerTimeoutMs) {
+                && m_deadlineMs - net::coarseNowMs() > m_shard->options().headerTimeoutMs) {
                 // First bytes of a kept-alive request: the head timer starts now.
-                m_deadlineMs = net::steadyNowMs() + m_shard->options().headerTimeoutMs;
+                m_deadlineMs = net::coarseNowMs() + m_shard->options().headerTimeoutMs;
             }
             if (m_draining)
                 closeNow();
@@ -140,7 +140,7 @@ void HttpConnection::processInput()
             m_chunked.reset();
             m_chunkConsumed = 0;
             m_chunkedBody.resize(0);
-            m_deadlineMs = net::steadyNowMs() + m_shard->options().bodyTimeoutMs;
+            m_deadlineMs = net::coarseNowMs() + m_shard->options().bodyTimeoutMs;
             break;
         }
     }
@@ -177,7 +177,7 @@ bool HttpConnection::readBody()
         m_continueSent = true;
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
-    m_deadlineMs = net::steadyNowMs() + m_shard->options().bodyTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_shard->options().bodyTimeoutMs;
     return false;
 }
 
@@ -252,7 +252,7 @@ void HttpConnection::pumpStream()
         m_streamRemaining -= got;
     }
     if (m_streamRemaining > 0) {
-        m_deadlineMs = net::steadyNowMs() + m_shard->options().sendTimeoutMs;
+        m_deadlineMs = net::coarseNowMs() + m_shard->options().sendTimeoutMs;
         return;
     }
     m_stream.reset();
@@ -279,7 +279,7 @@ bool HttpConnection::pushBody(QByteArrayView first, QByteArrayView second)
     if (m_state != State::Pushing)
         return false; // the write failed: closeNow() cancelled the exchange
     if (m_socket->pendingBytes() > 0 && m_deadlineMs == NoDeadline)
-        m_deadlineMs = net::steadyNowMs() + m_shard->options().sendTimeoutMs;
+        m_deadlineMs = net::coarseNowMs() + m_shard->options().sendTimeoutMs;
     return true;
 }
 
@@ -333,12 +333,12 @@ void HttpConnection::exchangeComplete()
     m_offset = 0;
     m_parser.reset();
     m_state = State::Head;
-    m_deadlineMs = net::steadyNowMs() + m_shard->options().keepAliveTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_shard->options().keepAliveTimeoutMs;
     if (!m_draining)
         m_socket->setReadEnabled(true);
     if (m_socket->pendingBytes() > 0)
         m_deadlineMs
-            = std::min(m_deadlineMs, net::steadyNowMs() + m_shard->options().sendTimeoutMs);
+            = std::min(m_deadlineMs, net::coarseNowMs() + m_shard->options().sendTimeoutMs);
     // A synchronous handler returns into processInput()'s loop, which goes on with the next
     // pipelined request; an answer that came later resumes the loop here.
     if (!m_inDispatch)
@@ -385,7 +385,7 @@ void HttpConnection::closeGracefully()
     m_stream.reset();
     m_socket->shutdownWriteWhenFlushed();
     m_socket->setReadEnabled(true);
-    m_deadlineMs = net::steadyNowMs()
+    m_deadlineMs = net::coarseNowMs()
                    + (m_socket->pendingBytes() > 0 ? m_shard->options().sendTimeoutMs : LingerMs);
 }
 

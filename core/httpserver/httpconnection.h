@@ -4,14 +4,11 @@
 #include "http/requestparser.h"
 #include "httpserver/httpexchange.h"
 #include "metrics/traffictotals.h"
+#include "net/streamsocket.h"
 
 #include <QObject>
 
 #include <memory>
-
-namespace infralab::net {
-class StreamSocket;
-}
 
 namespace infralab::httpserver {
 
@@ -22,7 +19,7 @@ class HttpShard;
 // (pipelined requests wait in the buffer until the previous response is complete, so the
 // parsed views stay valid and output stays bounded). Every parse error answers its status and
 // closes. Deadlines (head, body, keep-alive, send) are checked by the shard's sweep.
-class HttpConnection final : public QObject
+class HttpConnection final : public QObject, private net::SocketReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpConnection)
@@ -43,6 +40,7 @@ private:
     friend class HttpExchange;
     enum class State : quint8 { Head, Body, Handling, Streaming, Pushing, Closing, Closed };
 
+    void socketReadable(net::StreamSocket *) override { onReadyRead(); }
     void onReadyRead();
     void processInput();
     bool readBody();

@@ -1,19 +1,34 @@
 #pragma once
 
+#include "net/readinesspoller.h"
+
 #include <QByteArray>
 #include <QObject>
-
-class QSocketNotifier;
+#include <QPointer>
 
 namespace infralab::net {
 
+class StreamSocket;
+
+// Who is told, with a direct call (no signal), that a socket has something to read or reached
+// its end. It may delete the socket or change the reader inside the call.
+class SocketReader
+{
+public:
+    virtual void socketReadable(StreamSocket *socket) = 0;
+
+protected:
+    ~SocketReader() = default;
+};
+
 // A connected, non-blocking TCP socket owned by one network thread. Reads go straight into the
 // caller's buffer and writes straight to the kernel: only what the kernel does not take at once
-// is queued, and the write notifier is armed only then (QTcpSocket would copy every byte through
-// its own ring buffers twice). All connection I/O passes through it; fault policies act on a
+// is queued, and write readiness is asked for only then (QTcpSocket would copy every byte
+// through its own ring buffers twice). Readiness comes from the thread's ReadinessPoller, not a
+// QSocketNotifier per socket. All connection I/O passes through it; fault policies act on a
 // listener's connections through net::FaultHook, which the acceptor and HttpConnection consult
-// on every accept and read. POSIX only.
-class StreamSocket final : public QObject
+// on every accept and read. Linux only.
+class StreamSocket final : public QObject, private ReadinessHandler
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StreamSocket)
@@ -21,7 +36,9 @@ class StreamSocket final : public QObject
 public:
     enum class ReadStatus { Data, WouldBlock, EndOfStream, Error };
 
-    // Takes ownership of a connected descriptor; sets TCP_NODELAY.
+    // Takes ownership of a connected descriptor; sets TCP_NODELAY. Must be made in the thread
+    // that uses it. Should the thread's poller refuse the descriptor, the socket is closed and
+    // failed() follows from the event loop.
     explicit StreamSocket(int fd, QObject *parent = nullptr);
     ~StreamSocket() override;
 
@@ -32,7 +49,13 @@ public:
 
     // Appends at most `maxBytes` to `buffer`.
     ReadStatus readInto(QByteArray &buffer, qsizetype maxBytes, qsizetype *bytesRead);
+    // Hears read readiness; null = nobody (readiness is then dropped).
+    void setReader(SocketReader *reader) { m_reader = reader; }
+    SocketReader *reader() const { return m_reader; }
+    // While disabled, the reader is not called. Cheap both ways (usually no system call):
+    // the kernel is told only when readiness arrives while reading is off.
     void setReadEnabled(bool enabled);
+    bool isReadEnabled() const { return m_readEnabled; }
 
     // Sends now as much as the kernel takes and queues the rest (in order).
     void write(QByteArrayView data);
@@ -50,22 +73,34 @@ public:
     void abort(bool reset = false);
 
 signals:
-    void readyRead();
     void drained();         // the queue became empty after a partial write
     void failed(int error); // a write failed (peer reset or gone); the socket is closed
 
 private:
+    void descriptorReady(quint32 events) override;
     void onWritable();
+    void armWrite();
+    // Tells the poller what we want when it differs from what it knows.
+    void updateInterest();
+    quint32 wanted() const
+    {
+        return (m_readEnabled ? ReadinessPoller::Readable : 0u)
+               | (m_writeArmed ? ReadinessPoller::Writable : 0u);
+    }
     qsizetype sendNow(const char *data, qsizetype size, bool *failedOut);
     void fail(int error);
 
     int m_fd = -1;
     quint16 m_peerPort = 0;
     quint32 m_peerIPv4 = 0;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
+    SocketReader *m_reader = nullptr;
+    QPointer<ReadinessPoller> m_poller; // gone when the thread's event loop ended
+    quint32 m_registered = 0;           // the interest the poller has; 0 = not in its set
+    bool *m_destroyed = nullptr;        // set while inside descriptorReady()
     QByteArray m_out;
     qsizetype m_outOffset = 0;
+    bool m_readEnabled = true;
+    bool m_writeArmed = false;
     bool m_shutdownPending = false;
 };
 

@@ -3,6 +3,7 @@
 #include "httpserver/httpexchange.h"
 #include "metrics/linkmetrics.h"
 #include "net/connectionshard.h"
+#include "upstream/proxyfields.h"
 #include "upstream/upstreamexchange.h"
 #include "upstream/upstreampool.h"
 
@@ -12,39 +13,6 @@ namespace {
 // Stop reading the upstream while this much is queued for the client (proxy_buffers-like).
 constexpr qsizetype ClientHighWater = 256 * 1024;
 
-bool isOneOf(QByteArrayView name, std::initializer_list<const char *> names)
-{
-    for (const char *candidate : names) {
-        if (http::equalsIgnoreCase(name, candidate))
-            return true;
-    }
-    return false;
-}
-
-// RFC 9110 §7.6.1: every field named in Connection is hop-by-hop too.
-bool namedInConnection(const QList<http::HttpField> &fields, QByteArrayView name)
-{
-    for (const http::HttpField &f : fields) {
-        if (http::equalsIgnoreCase(f.name, "connection") && http::listContainsToken(f.value, name))
-            return true;
-    }
-    return false;
-}
-
-bool isHopByHop(const QList<http::HttpField> &fields, QByteArrayView name)
-{
-    return isOneOf(name,
-                   {"connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade",
-                    "proxy-connection", "proxy-authorization", "proxy-authenticate"})
-           || namedInConnection(fields, name);
-}
-
-void appendList(QByteArray &list, QByteArrayView value)
-{
-    if (!list.isEmpty())
-        list.append(", ");
-    list.append(value);
-}
 } // namespace
 
 // One forwarded request: builds the upstream request once, tries endpoints, relays the answer.
@@ -128,45 +96,50 @@ bool HttpForwarder::Relay::buildRequest()
                              request.target);
     const bool addForwarded = m_forwarder.m_options.forwardedHeaders;
     if (!request.host.isEmpty())
-        writer.add("Host", request.host); // as the client sent it (nginx: Host $host)
-    QByteArray forwardedFor;
-    QByteArray via;
+        writer.add("Host", request.host);            // as the client sent it (nginx: Host $host)
+    QVarLengthArray<QByteArrayView, 2> forwardedFor; // what arrived, ours added at the end
+    QVarLengthArray<QByteArrayView, 2> via;
     QByteArray rewritten;
+    const ConnectionOptions connection(request.fields);
     for (const http::HttpField &f : request.fields) {
         if (m_route && m_route->rewriteRequestField(f.name, f.value, &rewritten)) {
             if (!rewritten.isEmpty())
                 writer.add(f.name, rewritten);
             continue;
         }
-        if (whole
-            && isOneOf(f.name, {"if-match", "if-none-match", "if-modified-since",
-                                "if-unmodified-since", "if-range", "range"})) {
+        const ProxyField kind = classifyProxyField(f.name);
+        if (whole && kind == ProxyField::Conditional)
+            continue;
+        if (kind == ProxyField::Via) {
+            via.append(f.value);
             continue;
         }
-        if (!addForwarded) {
-            if (!isHopByHop(request.fields, f.name)
-                && !isOneOf(f.name, {"host", "content-length", "expect", "via"}))
-                writer.add(f.name, f.value);
-            else if (http::equalsIgnoreCase(f.name, "via"))
-                appendList(via, f.value);
-        } else if (http::equalsIgnoreCase(f.name, "x-forwarded-for")) {
-            appendList(forwardedFor, f.value); // $proxy_add_x_forwarded_for
-        } else if (http::equalsIgnoreCase(f.name, "via")) {
-            appendList(via, f.value);
-        } else if (!isHopByHop(request.fields, f.name)
-                   && !isOneOf(f.name, {"host", "content-length", "expect", "x-forwarded-proto",
-                                        "x-forwarded-host", "x-real-ip"})) {
-            writer.add(f.name, f.value);
+        if (addForwarded && kind == ProxyField::XForwardedFor) {
+            forwardedFor.append(f.value); // $proxy_add_x_forwarded_for
+            continue;
         }
+        if (connection.isHopByHop(kind, f.name))
+            continue;
+        switch (kind) {
+        case ProxyField::Host:
+        case ProxyField::ContentLength:
+        case ProxyField::Expect: continue; // ours
+        case ProxyField::XForwardedProto:
+        case ProxyField::XForwardedHost:
+        case ProxyField::XRealIp:
+            if (addForwarded)
+                continue; // replaced by ours
+            break;
+        default: break;
+        }
+        writer.add(f.name, f.value);
     }
-    appendList(via, "1.1 infralab");
     if (addForwarded) {
-        appendList(forwardedFor, peer);
-        writer.add("X-Forwarded-For", forwardedFor)
+        writer.addList("X-Forwarded-For", peer, forwardedFor)
             .add("X-Forwarded-Proto", "http")
             .add("X-Real-IP", peer);
     }
-    writer.add("Via", via);
+    writer.addList("Via", "1.1 infralab", via);
     if (addForwarded && !request.host.isEmpty())
         writer.add("X-Forwarded-Host", request.host);
     // The engine already de-chunked the body and answered Expect: 100-continue itself.
@@ -232,11 +205,14 @@ http::ResponseHeadWriter &HttpForwarder::Relay::beginResponse(const http::Respon
                                                               QByteArrayView *contentLength)
 {
     http::ResponseHeadWriter &writer = m_client->begin(head.status);
+    const ConnectionOptions connection(head.fields);
     for (const http::HttpField &f : head.fields) {
-        if (http::equalsIgnoreCase(f.name, "content-length"))
+        const ProxyField kind = classifyProxyField(f.name);
+        if (kind == ProxyField::ContentLength)
             *contentLength = f.value;
         // Date and Server are ours (nginx hides the upstream's by default).
-        else if (!isHopByHop(head.fields, f.name) && !isOneOf(f.name, {"date", "server"}))
+        else if (kind != ProxyField::Date && kind != ProxyField::Server
+                 && !connection.isHopByHop(kind, f.name))
             writer.add(f.name, f.value);
     }
     if (m_tap)

@@ -5,8 +5,6 @@
 #include "net/streamsocket.h"
 #include "upstream/upstreampool.h"
 
-#include <QSocketNotifier>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
@@ -21,19 +19,21 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 
 UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
                                    UpstreamListener *listener)
-    : QObject(&pool)
-    , m_pool(pool)
+    : m_pool(pool)
     , m_port(port)
     , m_request(std::move(request))
     , m_listener(listener)
     , m_in(pool.takeBuffer())
     , m_parser(pool.options().limits)
     , m_chunked(pool.options().limits)
-{}
+{
+    pool.link(this);
+}
 
 UpstreamExchange::~UpstreamExchange()
 {
     m_pool.untrack(this);
+    m_pool.unlink(this);
     closeSocket();
     m_pool.recycleBuffer(std::move(m_in));
 }
@@ -56,7 +56,7 @@ void UpstreamExchange::start()
 void UpstreamExchange::connectFresh()
 {
     m_state = State::Connecting;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().connectTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().connectTimeoutMs;
     m_pool.countOpened();
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
@@ -75,29 +75,29 @@ void UpstreamExchange::connectFresh()
         return;
     }
     if (fd >= 0 && errno == EINPROGRESS) {
-        m_connectFd = fd;
-        m_connectNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
-        connect(m_connectNotifier, &QSocketNotifier::activated, this,
-                &UpstreamExchange::onConnectReady);
-        return;
+        m_connectPoller = net::ReadinessPoller::forCurrentThread();
+        if (m_connectPoller && m_connectPoller->add(fd, this, net::ReadinessPoller::Writable)) {
+            m_connectFd = fd;
+            return;
+        }
     }
     if (fd >= 0)
         net::closeDescriptor(fd);
     // Refused at once (usual on loopback): report from the event loop, like every outcome,
     // so a listener never sees its callback inside start().
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state == State::Connecting)
-                fail(UpstreamOutcome::ConnectFailed);
-        },
-        Qt::QueuedConnection);
+    m_pool.deferRefusal(this);
+}
+
+void UpstreamExchange::refusedAtOnce()
+{
+    if (m_state == State::Connecting && m_connectFd < 0 && !m_socket)
+        fail(UpstreamOutcome::ConnectFailed);
 }
 
 void UpstreamExchange::onConnectReady()
 {
     const int fd = std::exchange(m_connectFd, -1);
-    delete std::exchange(m_connectNotifier, nullptr);
+    m_connectPoller->remove(fd, this);
     int error = 0;
     socklen_t length = sizeof error;
     if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) < 0)
@@ -124,7 +124,7 @@ void UpstreamExchange::attach(net::StreamSocket *socket)
 void UpstreamExchange::sendRequest()
 {
     m_state = State::Waiting;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
     m_socket->write(m_request.head, m_request.body);
     if (m_socket->isOpen())
         m_bytesWritten = m_request.head.size() + m_request.body.size();
@@ -138,7 +138,7 @@ void UpstreamExchange::onReadable()
     switch (m_socket->readInto(m_in, ReadChunk, &n)) {
     case net::StreamSocket::ReadStatus::Data:
         m_gotByte = true;
-        m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+        m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
         break;
     case net::StreamSocket::ReadStatus::WouldBlock: return;
     case net::StreamSocket::ReadStatus::Error: m_eofReset = true; [[fallthrough]];
@@ -339,7 +339,7 @@ void UpstreamExchange::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    m_deadlineMs = net::steadyNowMs() + m_pool.options().responseTimeoutMs;
+    m_deadlineMs = net::coarseNowMs() + m_pool.options().responseTimeoutMs;
     if (m_socket && m_socket->isOpen() && !m_eof)
         m_socket->setReadEnabled(true);
     if (!m_inProcess && m_state == State::Body && (!m_in.isEmpty() || m_eof))
@@ -358,7 +358,7 @@ void UpstreamExchange::cancel()
 void UpstreamExchange::closeSocket()
 {
     if (m_connectFd >= 0) {
-        delete std::exchange(m_connectNotifier, nullptr);
+        m_connectPoller->remove(m_connectFd, this);
         net::closeDescriptor(std::exchange(m_connectFd, -1));
     }
     if (m_socket) {

@@ -2,16 +2,10 @@
 
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
+#include "net/readinesspoller.h"
+#include "net/streamsocket.h"
 #include "upstream/upstreamoptions.h"
 #include "upstream/upstreamrequest.h"
-
-#include <QObject>
-
-class QSocketNotifier;
-
-namespace infralab::net {
-class StreamSocket;
-}
 
 namespace infralab::upstream {
 
@@ -44,18 +38,18 @@ public:
 // the listener. The connection returns to the pool only after a clean, complete keep-alive
 // response. A pooled connection that dies before any response byte is replaced once by a
 // fresh one, when that is safe: idempotent method, or the request was never sent.
-// Lives in the pool's thread as the pool's child (the pool deletes leftovers first, while it
-// is still whole); hand it to UpstreamPool::retire() when done (its owner may be inside one
-// of its callbacks), which deletes finished exchanges in batches from the event loop.
-class UpstreamExchange final : public QObject
+// Lives in the pool's thread; the pool deletes leftovers first, while it is still whole. Hand
+// it to UpstreamPool::retire() when done (its owner may be inside one of its callbacks), which
+// deletes finished exchanges in batches from the event loop. Not a QObject: one is made per
+// request, and a QObject's making and unmaking cost more than the rest of it.
+class UpstreamExchange final : private net::SocketReader, private net::ReadinessHandler
 {
-    Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpstreamExchange)
 
 public:
     UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
                      UpstreamListener *listener);
-    ~UpstreamExchange() override;
+    ~UpstreamExchange();
 
     void start();
     // Backpressure: stop reading the upstream (the response timeout pauses too).
@@ -73,8 +67,11 @@ private:
     friend class UpstreamPool;
     enum class State : quint8 { Connecting, Waiting, Body, Done };
 
+    void socketReadable(net::StreamSocket *) override { onReadable(); }
+    void descriptorReady(quint32) override { onConnectReady(); } // the connect finished
     void connectFresh();
     void onConnectReady();
+    void refusedAtOnce(); // from the pool, in the event loop
     void attach(net::StreamSocket *socket);
     void sendRequest();
     void onReadable();
@@ -95,7 +92,9 @@ private:
     UpstreamListener *m_listener;
     net::StreamSocket *m_socket = nullptr;
     int m_connectFd = -1;
-    QSocketNotifier *m_connectNotifier = nullptr;
+    net::ReadinessPoller *m_connectPoller = nullptr; // while m_connectFd is connecting
+    UpstreamExchange *m_previous = nullptr;          // the pool's list of living exchanges
+    UpstreamExchange *m_next = nullptr;
     QByteArray m_in;
     QByteArray m_decoded;
     http::ResponseParser m_parser;
@@ -114,6 +113,7 @@ private:
     bool m_inProcess = false;
     bool m_eof = false;
     bool m_eofReset = false;
+    bool m_refusalPending = false; // queued in the pool's refusal list
 };
 
 } // namespace infralab::upstream

@@ -21,7 +21,8 @@ UpstreamPool::~UpstreamPool()
 {
     // Exchanges still running or retired untrack themselves: let them do it while we are whole.
     m_retired.clear();
-    qDeleteAll(findChildren<UpstreamExchange *>(Qt::FindDirectChildrenOnly));
+    while (m_exchanges)
+        delete m_exchanges; // unlinks itself
     for (const QList<Idle> &list : std::as_const(m_idle)) {
         for (const Idle &idle : list)
             delete idle.socket;
@@ -46,7 +47,6 @@ net::StreamSocket *UpstreamPool::takeIdle(quint16 port, bool probe)
             ++m_reused;
             return socket;
         }
-        m_owners.remove(socket);
         delete socket;
     }
     return nullptr;
@@ -55,10 +55,8 @@ net::StreamSocket *UpstreamPool::takeIdle(quint16 port, bool probe)
 net::StreamSocket *UpstreamPool::adopt(net::StreamSocket *socket)
 {
     socket->setParent(this);
-    // The socket is the context: calls still queued when it is deleted are dropped with it.
-    connect(socket, &net::StreamSocket::readyRead, socket,
-            [this, socket] { socketReadable(socket); });
-    // Queued: a write failure surfaces inside write(); handle it once the call returned.
+    // Queued: a write failure surfaces inside write(); handle it once the call returned. The
+    // socket is the context: a call still queued when it is deleted is dropped with it.
     connect(
         socket, &net::StreamSocket::failed, socket, [this, socket] { socketFailed(socket); },
         Qt::QueuedConnection);
@@ -67,29 +65,61 @@ net::StreamSocket *UpstreamPool::adopt(net::StreamSocket *socket)
 
 void UpstreamPool::setOwner(net::StreamSocket *socket, UpstreamExchange *owner)
 {
-    m_owners.insert(socket, owner);
+    socket->setReader(owner);
 }
 
 void UpstreamPool::socketReadable(net::StreamSocket *socket)
 {
-    const auto it = m_owners.constFind(socket);
-    if (it == m_owners.cend())
-        return;
-    if (UpstreamExchange *owner = *it)
-        owner->onReadable();
-    else
-        dropIdle(socket); // while idle, any readable event is the upstream closing (or misbehaving)
+    dropIdle(socket); // while idle, any readable event is the upstream closing (or misbehaving)
 }
 
 void UpstreamPool::socketFailed(net::StreamSocket *socket)
 {
-    const auto it = m_owners.constFind(socket);
-    if (it == m_owners.cend())
-        return;
-    if (UpstreamExchange *owner = *it)
-        owner->socketFailed();
-    else
+    net::SocketReader *reader = socket->reader();
+    if (reader == static_cast<net::SocketReader *>(this))
         dropIdle(socket);
+    else if (reader)
+        static_cast<UpstreamExchange *>(reader)->socketFailed();
+}
+
+void UpstreamPool::link(UpstreamExchange *exchange)
+{
+    exchange->m_next = std::exchange(m_exchanges, exchange);
+    if (exchange->m_next)
+        exchange->m_next->m_previous = exchange;
+}
+
+void UpstreamPool::unlink(UpstreamExchange *exchange)
+{
+    if (exchange->m_refusalPending)
+        m_refusals.removeOne(exchange);
+    if (exchange->m_previous)
+        exchange->m_previous->m_next = exchange->m_next;
+    else
+        m_exchanges = exchange->m_next;
+    if (exchange->m_next)
+        exchange->m_next->m_previous = exchange->m_previous;
+    exchange->m_previous = exchange->m_next = nullptr;
+}
+
+void UpstreamPool::deferRefusal(UpstreamExchange *exchange)
+{
+    if (std::exchange(exchange->m_refusalPending, true))
+        return;
+    m_refusals.append(exchange);
+    if (m_refusals.size() == 1)
+        QMetaObject::invokeMethod(this, &UpstreamPool::reportRefusals, Qt::QueuedConnection);
+}
+
+void UpstreamPool::reportRefusals()
+{
+    // One at a time from the front: a listener's reaction may add more (its next attempt) or
+    // delete some (they leave the list as they go).
+    while (!m_refusals.isEmpty()) {
+        UpstreamExchange *exchange = m_refusals.takeFirst();
+        exchange->m_refusalPending = false;
+        exchange->refusedAtOnce();
+    }
 }
 
 QByteArray UpstreamPool::takeBuffer()
@@ -125,7 +155,7 @@ void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
 {
     if (m_options.idlePerEndpoint <= 0) {
         // upstream_keepalive 0: a new connection per request. We may be inside its signal.
-        m_owners.remove(socket);
+        socket->setReader(nullptr);
         socket->abort();
         socket->deleteLater();
         return;
@@ -136,15 +166,15 @@ void UpstreamPool::giveBack(quint16 port, net::StreamSocket *socket)
     // sweep closes surplus connections that stayed idle for SurplusHoldMs, least recently
     // used first, so the cap still bounds what an idle pool keeps.
     QList<Idle> &list = m_idle[port];
-    m_owners.insert(socket, nullptr);
+    socket->setReader(this);
     socket->setReadEnabled(true);
-    list.append({socket, net::steadyNowMs()});
+    list.append({socket, net::coarseNowMs()});
     ensureSweep();
 }
 
 void UpstreamPool::dropIdle(net::StreamSocket *socket)
 {
-    m_owners.remove(socket);
+    socket->setReader(nullptr);
     for (QList<Idle> &list : m_idle) {
         for (qsizetype i = 0; i < list.size(); ++i) {
             if (list.at(i).socket == socket) {
@@ -159,7 +189,6 @@ void UpstreamPool::dropIdle(net::StreamSocket *socket)
 
 void UpstreamPool::closeIdle(net::StreamSocket *socket)
 {
-    m_owners.remove(socket);
     delete socket; // from the sweep or giveBack(), never inside the socket's own signal
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/streamsocket.h"
 #include "upstream/upstreamoptions.h"
 
 #include <QHash>
@@ -8,10 +9,6 @@
 #include <QSet>
 
 class QTimer;
-
-namespace infralab::net {
-class StreamSocket;
-}
 
 namespace infralab::upstream {
 
@@ -23,7 +20,7 @@ class UpstreamExchange;
 // upstream closes or talks out of turn.
 // It also runs the one deadline sweep of its exchanges (connect and response timeouts), so
 // there is no timer per request. Lives in, and is only used from, its own thread: no locks.
-class UpstreamPool final : public QObject
+class UpstreamPool final : public QObject, private net::SocketReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpstreamPool)
@@ -57,13 +54,19 @@ private:
     net::StreamSocket *takeIdle(quint16 port, bool probe = true);
     // Back after a response that completed cleanly with keep-alive.
     void giveBack(quint16 port, net::StreamSocket *socket);
-    // Every upstream socket is the pool's child from creation; its signals go to its owner
-    // (an exchange) or, while idle, to the pool itself.
+    // Every upstream socket is the pool's child from creation. Its reader is its owner (an
+    // exchange) or, while idle, the pool itself; its failure goes to whichever it is.
     net::StreamSocket *adopt(net::StreamSocket *socket);
     void setOwner(net::StreamSocket *socket, UpstreamExchange *owner);
-    void forget(net::StreamSocket *socket) { m_owners.remove(socket); }
-    void socketReadable(net::StreamSocket *socket);
+    void forget(net::StreamSocket *socket) { socket->setReader(nullptr); }
+    void socketReadable(net::StreamSocket *socket) override;
     void socketFailed(net::StreamSocket *socket);
+    // Every living exchange, for the destructor (an intrusive list: no allocation per request).
+    void link(UpstreamExchange *exchange);
+    void unlink(UpstreamExchange *exchange);
+    // A connect refused at once is reported from the event loop, in one posted call per batch.
+    void deferRefusal(UpstreamExchange *exchange);
+    void reportRefusals();
     // Read buffers are reused: each exchange would otherwise allocate its 64 KiB anew.
     QByteArray takeBuffer();
     void recycleBuffer(QByteArray &&buffer);
@@ -77,10 +80,11 @@ private:
     void ensureSweep();
 
     UpstreamOptions m_options;
-    QHash<quint16, QList<Idle>> m_idle;                      // most recently used last
-    QHash<net::StreamSocket *, UpstreamExchange *> m_owners; // null = idle
+    QHash<quint16, QList<Idle>> m_idle; // most recently used last
     QList<QByteArray> m_spareBuffers;
     QList<UpstreamExchange *> m_retired;
+    QList<UpstreamExchange *> m_refusals;
+    UpstreamExchange *m_exchanges = nullptr; // the first living one
     QSet<UpstreamExchange *> m_active;
     QTimer *m_sweep = nullptr;
     quint64 m_opened = 0;

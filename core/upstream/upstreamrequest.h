@@ -3,6 +3,7 @@
 #include "http/httptypes.h"
 
 #include <QByteArray>
+#include <QVarLengthArray>
 
 namespace infralab::upstream {
 
@@ -24,12 +25,20 @@ public:
     RequestHeadWriter(QByteArray &out, QByteArrayView method, QByteArrayView target);
 
     RequestHeadWriter &add(QByteArrayView name, QByteArrayView value);
+    // One field whose value is the comma-separated list of `values` (empty ones skipped), then
+    // `last` (Via, X-Forwarded-For: what arrived, then our own entry).
+    RequestHeadWriter &addList(QByteArrayView name, QByteArrayView last,
+                               const QVarLengthArray<QByteArrayView, 2> &values);
     RequestHeadWriter &addContentLength(qint64 length);
     void finish();
     bool ok() const { return m_ok; }
 
 private:
     static bool isSafe(QByteArrayView text);
+    // `size` more bytes at the end of the head, to be filled (written straight, not appended
+    // piece by piece: a relayed request head is a dozen pieces).
+    char *grow(qsizetype size);
+    static char *put(char *out, QByteArrayView text);
 
     QByteArray &m_out;
     bool m_ok = true;

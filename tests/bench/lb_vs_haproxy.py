@@ -15,8 +15,12 @@ ratios (min-max), the CPU microseconds per request of each chain, and of the bal
 alone: the haproxy process is measured directly; ours is the chain's CPU minus that of our
 web servers answering wrk directly in the same process (measured in the same rounds).
 
+With --baseline OTHER_BINARY a second InfraLab build (e.g. one from before a change) runs the
+same chain in its own process on CPU 1 too, in the same rotation, and the report adds the
+paired ratios of this build against it (chain req/s, chain CPU and hop CPU per request).
+
 Usage: tests/bench/lb_vs_haproxy.py [--infralab build/release/app/infralab]
-           [--rounds 5] [--seconds 5] [--size 1024] [--threads 1]
+           [--rounds 5] [--seconds 5] [--size 1024] [--threads 1] [--baseline BINARY]
 On a busy machine the scheduler gives each runnable thread a share of CPU 1: the HAProxy chain
 is two processes, ours one thread, so its req/s suffers more from other load than its CPU per
 request does (performance.md: drop runs when other processes used more than a quarter core).
@@ -48,12 +52,15 @@ def main():
     ap.add_argument("--size", type=int, default=1024)
     ap.add_argument("--threads", type=int, default=1,
                     help="network threads of the infralab process (all pinned to CPU 1)")
+    ap.add_argument("--baseline", help="another infralab binary to compare side by side")
     args = ap.parse_args()
     for tool in ("haproxy", "nginx", "wrk", "taskset"):
         if not find(tool):
             sys.exit(f"{tool} is missing: apt-get install haproxy nginx-light wrk util-linux")
     if not os.access(args.infralab, os.X_OK):
         sys.exit(f"{args.infralab} is not built (cmake --preset release && cmake --build --preset release)")
+    if args.baseline and not os.access(args.baseline, os.X_OK):
+        sys.exit(f"{args.baseline} is not an executable")
 
     work = tempfile.mkdtemp(prefix="infralab-bench-lb-")
     www = os.path.join(work, "www")
@@ -64,8 +71,6 @@ def main():
 
     nginx_ports = [free_port() for _ in range(3)]
     haproxy_port = free_port()
-    web_ports = [free_port() for _ in range(3)]
-    lb_port = free_port()
     listens = "".join(f"        listen 127.0.0.1:{p};\n" for p in nginx_ports)
     with open(os.path.join(work, "nginx.conf"), "w") as f:
         f.write(f"""worker_processes 1;
@@ -102,15 +107,23 @@ frontend fe
 backend be
     balance roundrobin
 {servers}""")
-    topology = os.path.join(work, "bench.infralab.json")
-    nodes = [{"id": "lb", "kind": "load-balancer",
-              "config": {"port": lb_port, "algorithm": "round-robin",
-                         "health_check_path": f"/{name}"}}]
-    nodes += [{"id": f"web-{i + 1}", "kind": "web-server",
-               "config": {"port": p, "root": www, "gzip": False}} for i, p in enumerate(web_ports)]
-    with open(topology, "w") as f:
-        json.dump({"format": "infralab-topology", "version": 1, "name": "bench", "nodes": nodes,
-                   "links": [{"from": "lb", "to": f"web-{i + 1}"} for i in range(3)]}, f)
+
+    def write_topology(path, lb_port, web_ports):
+        nodes = [{"id": "lb", "kind": "load-balancer",
+                  "config": {"port": lb_port, "algorithm": "round-robin",
+                             "health_check_path": f"/{name}"}}]
+        nodes += [{"id": f"web-{i + 1}", "kind": "web-server",
+                   "config": {"port": p, "root": www, "gzip": False}}
+                  for i, p in enumerate(web_ports)]
+        with open(path, "w") as f:
+            json.dump({"format": "infralab-topology", "version": 1, "name": "bench",
+                       "nodes": nodes,
+                       "links": [{"from": "lb", "to": f"web-{i + 1}"} for i in range(3)]}, f)
+
+    # name -> (binary, balancer port, web server ports)
+    builds = {"infralab": (args.infralab, free_port(), [free_port() for _ in range(3)])}
+    if args.baseline:
+        builds["baseline"] = (args.baseline, free_port(), [free_port() for _ in range(3)])
 
     procs = []
     try:
@@ -123,11 +136,19 @@ backend be
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         procs.append(haproxy)
         env = dict(os.environ, QT_NO_GLIB="1")
-        ours = subprocess.Popen(["taskset", "-c", "1", args.infralab, "run", topology,
-                                 "--threads", str(args.threads)], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
-        procs.append(ours)
-        for port in nginx_ports + web_ports + [haproxy_port, lb_port]:
+        pids = {}
+        for build, (binary, lb_port, web_ports) in builds.items():
+            topology = os.path.join(work, f"{build}.infralab.json")
+            write_topology(topology, lb_port, web_ports)
+            proc = subprocess.Popen(["taskset", "-c", "1", binary, "run", topology,
+                                     "--threads", str(args.threads)], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            procs.append(proc)
+            pids[build] = proc.pid
+        ports = nginx_ports + [haproxy_port]
+        for _, lb_port, web_ports in builds.values():
+            ports += web_ports + [lb_port]
+        for port in ports:
             if not wait_port(port):
                 sys.exit("a server did not start")
 
@@ -140,25 +161,25 @@ backend be
                              for p, b in zip(pids, before)]
             return r
 
-        runs = {"haproxy": [], "infralab": [], "infralab-direct": []}
-        targets = {
-            "haproxy": (f"http://127.0.0.1:{haproxy_port}/{name}", [haproxy.pid, nginx.pid]),
-            "infralab": (f"http://127.0.0.1:{lb_port}/{name}", [ours.pid]),
-            "infralab-direct": (f"http://127.0.0.1:{web_ports[0]}/{name}", [ours.pid]),
-        }
-        for which in ("haproxy", "infralab"):  # warm up (upstream keep-alive connections)
+        targets = {"haproxy": (f"http://127.0.0.1:{haproxy_port}/{name}", [haproxy.pid, nginx.pid])}
+        for build, (_, lb_port, web_ports) in builds.items():
+            targets[build] = (f"http://127.0.0.1:{lb_port}/{name}", [pids[build]])
+            targets[f"{build}-direct"] = (f"http://127.0.0.1:{web_ports[0]}/{name}", [pids[build]])
+        runs = {which: [] for which in targets}
+        for which in ["haproxy"] + list(builds):  # warm up (upstream keep-alive connections)
             subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[which][0]],
                            capture_output=True, check=False)
         print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, "
               f"every server on CPU 1, {args.size} byte file")
+        names = list(targets)
         for r in range(args.rounds):
-            order = ["haproxy", "infralab", "infralab-direct"]
+            order = names[r % len(names):] + names[:r % len(names)]
             if r % 2:
-                order = ["infralab-direct", "infralab", "haproxy"]
+                order.reverse()
             for which in order:
                 time.sleep(0.5)
-                url, pids = targets[which]
-                runs[which].append(measure(url, pids))
+                url, which_pids = targets[which]
+                runs[which].append(measure(url, which_pids))
 
         med = statistics.median
         ratios = [o["rps"] / h["rps"] for o, h in zip(runs["infralab"], runs["haproxy"])]
@@ -169,7 +190,8 @@ backend be
         ours_hop = [c - w for c, w in zip(ours_chain, ours_web)]
         hop_ratios = [o / h for o, h in zip(ours_hop, haproxy_hop)]
         labels = {"haproxy": "haproxy -> 3 nginx", "infralab": "infralab lb -> 3 web",
-                  "infralab-direct": "infralab web direct"}
+                  "infralab-direct": "infralab web direct", "baseline": "baseline lb -> 3 web",
+                  "baseline-direct": "baseline web direct"}
         for which, xs in runs.items():
             print(f"{labels[which]:22s} median {med(x['rps'] for x in xs):10.0f} req/s  "
                   f"p50 {xs[len(xs) // 2]['p50']} p99 {xs[len(xs) // 2]['p99']}  "
@@ -178,10 +200,26 @@ backend be
               f"(min {min(ratios):.2f}, max {max(ratios):.2f}); target >= 1.00")
         print(f"chain CPU per request: haproxy {med(haproxy_chain):.1f} us (haproxy + nginx), "
               f"infralab {med(ours_chain):.1f} us (one process)")
-        print(f"balancer hop CPU per request: haproxy process {med(haproxy_hop):.1f} us, "
-              f"infralab lb {med(ours_hop):.1f} us (chain - direct web {med(ours_web):.1f} us); "
-              f"ratio median {med(hop_ratios):.2f} (min {min(hop_ratios):.2f}, "
-              f"max {max(hop_ratios):.2f}; lower is better, target <= 1.00)")
+        print(f"balancer hop CPU per request: haproxy process {med(haproxy_hop):.1f} us "
+              f"(min {min(haproxy_hop):.1f}, max {max(haproxy_hop):.1f}), infralab lb "
+              f"{med(ours_hop):.1f} us (min {min(ours_hop):.1f}, max {max(ours_hop):.1f}; chain - "
+              f"direct web {med(ours_web):.1f} us); ratio median {med(hop_ratios):.2f} "
+              f"(min {min(hop_ratios):.2f}, max {max(hop_ratios):.2f}; lower is better, "
+              f"target <= 1.00)")
+        if "baseline" in builds:
+            base_chain = [x["cpu_each"][0] for x in runs["baseline"]]
+            base_hop = [c - x["cpu_each"][0] for c, x in zip(base_chain, runs["baseline-direct"])]
+            for label, ours_xs, base_xs in (
+                    ("chain req/s", [x["rps"] for x in runs["infralab"]],
+                     [x["rps"] for x in runs["baseline"]]),
+                    ("chain CPU per request", ours_chain, base_chain),
+                    ("direct web CPU per request", ours_web,
+                     [x["cpu_each"][0] for x in runs["baseline-direct"]]),
+                    ("balancer hop CPU per request", ours_hop, base_hop)):
+                pair = [o / b for o, b in zip(ours_xs, base_xs)]
+                print(f"ratio infralab/baseline {label}: median {med(pair):.3f} "
+                      f"(min {min(pair):.3f}, max {max(pair):.3f}); baseline median "
+                      f"{med(base_xs):.1f}")
     finally:
         stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)

@@ -13,8 +13,12 @@ web-server node it links to. Reported: the median of the paired end-to-end req/s
 nginx proxy process is measured directly; ours is the chain's CPU minus that of our web
 server answering wrk directly in the same process (measured in the same rounds).
 
+With --baseline OTHER_BINARY a second InfraLab build (e.g. one from before a change) runs the
+same chain in its own process on CPU 1 too, in the same rotation, and the report adds the
+paired ratios of this build against it (chain req/s, chain CPU and hop CPU per request).
+
 Usage: tests/bench/proxy_vs_nginx.py [--infralab build/release/app/infralab]
-           [--rounds 5] [--seconds 5] [--size 1024]
+           [--rounds 5] [--seconds 5] [--size 1024] [--baseline BINARY]
 Everything listens on 127.0.0.1 only; every process started is stopped by its PID.
 """
 import argparse
@@ -38,12 +42,15 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--seconds", type=int, default=5)
     ap.add_argument("--size", type=int, default=1024)
+    ap.add_argument("--baseline", help="another infralab binary to compare side by side")
     args = ap.parse_args()
     for tool in ("nginx", "wrk", "taskset"):
         if not shutil.which(tool) and not os.path.exists(f"/usr/sbin/{tool}"):
             sys.exit(f"{tool} is missing: apt-get install nginx-light wrk util-linux")
     if not os.access(args.infralab, os.X_OK):
         sys.exit(f"{args.infralab} is not built (cmake --preset release && cmake --build --preset release)")
+    if args.baseline and not os.access(args.baseline, os.X_OK):
+        sys.exit(f"{args.baseline} is not an executable")
 
     work = tempfile.mkdtemp(prefix="infralab-bench-proxy-")
     www = os.path.join(work, "www")
@@ -53,7 +60,10 @@ def main():
         f.write(os.urandom(args.size))
 
     backend_port, nproxy_port = free_port(), free_port()
-    web_port, proxy_port = free_port(), free_port()
+    # name -> (binary, proxy port, web server port)
+    builds = {"infralab": (args.infralab, free_port(), free_port())}
+    if args.baseline:
+        builds["baseline"] = (args.baseline, free_port(), free_port())
     common = """worker_processes 1;
 master_process off;
 daemon off;
@@ -94,14 +104,14 @@ http {{
     }}
 }}
 """)
-    topology = os.path.join(work, "bench.infralab.json")
-    with open(topology, "w") as f:
-        json.dump({"format": "infralab-topology", "version": 1, "name": "bench",
-                   "nodes": [{"id": "proxy", "kind": "reverse-proxy",
-                              "config": {"port": proxy_port, "cache": False}},
-                             {"id": "web", "kind": "web-server",
-                              "config": {"port": web_port, "root": www, "gzip": False}}],
-                   "links": [{"from": "proxy", "to": "web"}]}, f)
+    def write_topology(path, proxy_port, web_port):
+        with open(path, "w") as f:
+            json.dump({"format": "infralab-topology", "version": 1, "name": "bench",
+                       "nodes": [{"id": "proxy", "kind": "reverse-proxy",
+                                  "config": {"port": proxy_port, "cache": False}},
+                                 {"id": "web", "kind": "web-server",
+                                  "config": {"port": web_port, "root": www, "gzip": False}}],
+                       "links": [{"from": "proxy", "to": "web"}]}, f)
 
     procs = []
     try:
@@ -114,11 +124,19 @@ http {{
                                   stderr=subprocess.DEVNULL)
         procs.append(nproxy)
         env = dict(os.environ, QT_NO_GLIB="1")
-        ours = subprocess.Popen(["taskset", "-c", "1", args.infralab, "run", topology,
-                                 "--threads", "1"], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
-        procs.append(ours)
-        for port in (backend_port, nproxy_port, web_port, proxy_port):
+        pids = {}
+        for build, (binary, proxy_port, web_port) in builds.items():
+            topology = os.path.join(work, f"{build}.infralab.json")
+            write_topology(topology, proxy_port, web_port)
+            proc = subprocess.Popen(["taskset", "-c", "1", binary, "run", topology,
+                                     "--threads", "1"], env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+            procs.append(proc)
+            pids[build] = proc.pid
+        ports = [backend_port, nproxy_port]
+        for _, proxy_port, web_port in builds.values():
+            ports += [web_port, proxy_port]
+        for port in ports:
             if not wait_port(port):
                 sys.exit("a server did not start")
 
@@ -131,26 +149,26 @@ http {{
                              for p, b in zip(pids, before)]
             return r
 
-        runs = {"nginx": [], "infralab": [], "infralab-direct": []}
-        targets = {
-            "nginx": (f"http://127.0.0.1:{nproxy_port}/{name}", [nproxy.pid, backend.pid]),
-            "infralab": (f"http://127.0.0.1:{proxy_port}/{name}", [ours.pid]),
-            "infralab-direct": (f"http://127.0.0.1:{web_port}/{name}", [ours.pid]),
-        }
+        targets = {"nginx": (f"http://127.0.0.1:{nproxy_port}/{name}", [nproxy.pid, backend.pid])}
+        for build, (_, proxy_port, web_port) in builds.items():
+            targets[build] = (f"http://127.0.0.1:{proxy_port}/{name}", [pids[build]])
+            targets[f"{build}-direct"] = (f"http://127.0.0.1:{web_port}/{name}", [pids[build]])
+        runs = {which: [] for which in targets}
         # Warm up both chains (upstream keep-alive connections, caches).
-        for name_ in ("nginx", "infralab"):
-            subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[name_][0]],
+        for which in ["nginx"] + list(builds):
+            subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[which][0]],
                            capture_output=True, check=False)
         print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, "
               f"every server on CPU 1, {args.size} byte file")
+        names = list(targets)
         for r in range(args.rounds):
-            order = ["nginx", "infralab", "infralab-direct"]
+            order = names[r % len(names):] + names[:r % len(names)]
             if r % 2:
-                order = ["infralab-direct", "infralab", "nginx"]
+                order.reverse()
             for which in order:
                 time.sleep(0.5)
-                url, pids = targets[which]
-                runs[which].append(measure(url, pids))
+                url, which_pids = targets[which]
+                runs[which].append(measure(url, which_pids))
 
         med = statistics.median
         ratios = [o["rps"] / n["rps"] for o, n in zip(runs["infralab"], runs["nginx"])]
@@ -159,20 +177,38 @@ http {{
         ours_chain = [x["cpu_each"][0] for x in runs["infralab"]]
         ours_web = [x["cpu_each"][0] for x in runs["infralab-direct"]]
         ours_hop = [c - w for c, w in zip(ours_chain, ours_web)]
-        for which in ("nginx", "infralab", "infralab-direct"):
-            xs = runs[which]
-            label = {"nginx": "nginx proxy -> nginx", "infralab": "infralab proxy -> web",
-                     "infralab-direct": "infralab web direct"}[which]
-            print(f"{label:24s} median {med(x['rps'] for x in xs):10.0f} req/s  "
+        hop_ratios = [o / n for o, n in zip(ours_hop, nginx_hop)]
+        labels = {"nginx": "nginx proxy -> nginx", "infralab": "infralab proxy -> web",
+                  "infralab-direct": "infralab web direct", "baseline": "baseline proxy -> web",
+                  "baseline-direct": "baseline web direct"}
+        for which, xs in runs.items():
+            print(f"{labels[which]:24s} median {med(x['rps'] for x in xs):10.0f} req/s  "
                   f"p50 {xs[len(xs) // 2]['p50']} p99 {xs[len(xs) // 2]['p99']}  "
                   f"errors {sum(x['errors'] for x in xs)}")
         print(f"ratio infralab/nginx chain req/s: median {med(ratios):.2f} "
-              f"(min {min(ratios):.2f}, max {max(ratios):.2f})")
+              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); target >= 1.00")
         print(f"chain CPU per request: nginx {med(nginx_chain):.1f} us (proxy + backend), "
               f"infralab {med(ours_chain):.1f} us (one process)")
-        print(f"proxy hop CPU per request: nginx proxy process {med(nginx_hop):.1f} us, "
-              f"infralab proxy {med(ours_hop):.1f} us (chain - direct web "
-              f"{med(ours_web):.1f} us); ratio {med(ours_hop) / med(nginx_hop):.2f} (lower is better)")
+        print(f"proxy hop CPU per request: nginx proxy process {med(nginx_hop):.1f} us "
+              f"(min {min(nginx_hop):.1f}, max {max(nginx_hop):.1f}), infralab proxy "
+              f"{med(ours_hop):.1f} us (min {min(ours_hop):.1f}, max {max(ours_hop):.1f}; chain - "
+              f"direct web {med(ours_web):.1f} us); ratio median {med(hop_ratios):.2f} "
+              f"(min {min(hop_ratios):.2f}, max {max(hop_ratios):.2f}; lower is better, "
+              f"target <= 1.00)")
+        if "baseline" in builds:
+            base_chain = [x["cpu_each"][0] for x in runs["baseline"]]
+            base_hop = [c - x["cpu_each"][0] for c, x in zip(base_chain, runs["baseline-direct"])]
+            for label, ours_xs, base_xs in (
+                    ("chain req/s", [x["rps"] for x in runs["infralab"]],
+                     [x["rps"] for x in runs["baseline"]]),
+                    ("chain CPU per request", ours_chain, base_chain),
+                    ("direct web CPU per request", ours_web,
+                     [x["cpu_each"][0] for x in runs["baseline-direct"]]),
+                    ("proxy hop CPU per request", ours_hop, base_hop)):
+                pair = [o / b for o, b in zip(ours_xs, base_xs)]
+                print(f"ratio infralab/baseline {label}: median {med(pair):.3f} "
+                      f"(min {min(pair):.3f}, max {max(pair):.3f}); baseline median "
+                      f"{med(base_xs):.1f}")
     finally:
         stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)

@@ -27,12 +27,11 @@ http::HttpLimits clientLimits()
 } // namespace
 
 ClientConnection::ClientConnection(quint16 port, ClientConnectionListener *listener,
-                                   GeneratorStats &stats, ReadinessPoller *poller, QObject *parent)
+                                   GeneratorStats &stats, QObject *parent)
     : QObject(parent)
     , m_port(port)
     , m_listener(listener)
     , m_stats(stats)
-    , m_poller(poller)
     , m_parser(clientLimits())
     , m_chunked(clientLimits())
 {
@@ -126,11 +125,7 @@ void ClientConnection::attach(int fd)
     m_socket = new net::StreamSocket(fd, this);
     m_servedOnSocket = 0;
     m_stats.countConnectionOpened();
-    m_polled = m_poller && m_poller->add(fd, this);
-    if (m_polled)
-        m_socket->setReadEnabled(false);
-    else
-        connect(m_socket, &net::StreamSocket::readyRead, this, &ClientConnection::onReadable);
+    m_socket->setReader(this);
     // Queued: a write failure (EPIPE, ECONNRESET) surfaces inside write(); handle it once the
     // call returned, and only if that socket is still ours.
     connect(
@@ -308,9 +303,8 @@ void ClientConnection::closeSocket()
         net::closeDescriptor(std::exchange(m_connectFd, -1));
     }
     if (m_socket) {
-        if (std::exchange(m_polled, false))
-            m_poller->remove(m_socket->descriptor());
         disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->setReader(nullptr);
         m_socket->abort();
         std::exchange(m_socket, nullptr)->deleteLater(); // we may be inside its signal
         m_stats.countConnectionClosed();

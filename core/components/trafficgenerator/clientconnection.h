@@ -1,17 +1,13 @@
 #pragma once
 
 #include "components/trafficgenerator/generatorstats.h"
-#include "components/trafficgenerator/readinesspoller.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
+#include "net/streamsocket.h"
 
 #include <QObject>
 
 class QSocketNotifier;
-
-namespace infralab::net {
-class StreamSocket;
-}
 
 namespace infralab::trafficgenerator {
 
@@ -33,16 +29,16 @@ public:
 // decoder) and its body counted, not kept. Keep-alive unless the server or the request says
 // close; a request that finds a kept-alive connection closed by the server before any byte of
 // the answer goes once more on a fresh connection when it is idempotent (as browsers and
-// nginx do), so idle timeouts do not show up as errors. With a ReadinessPoller, read readiness
-// comes from the poller's epoll set instead of a notifier per socket.
-class ClientConnection final : public QObject, private ReadableHandler
+// nginx do), so idle timeouts do not show up as errors. Readiness comes from the thread's
+// net::ReadinessPoller, through the socket.
+class ClientConnection final : public QObject, private net::SocketReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientConnection)
 
 public:
     ClientConnection(quint16 port, ClientConnectionListener *listener, GeneratorStats &stats,
-                     ReadinessPoller *poller = nullptr, QObject *parent = nullptr);
+                     QObject *parent = nullptr);
     ~ClientConnection() override;
 
     quint16 port() const { return m_port; }
@@ -67,8 +63,8 @@ private:
     void onConnectReady();
     void attach(int fd);
     void writeRequest();
+    void socketReadable(net::StreamSocket *) override { onReadable(); }
     void onReadable();
-    void socketReadable() override { onReadable(); }
     void process();
     bool parseHead();
     bool consumeBody();
@@ -80,7 +76,6 @@ private:
     quint16 m_port;
     ClientConnectionListener *m_listener;
     GeneratorStats &m_stats;
-    ReadinessPoller *m_poller;
     int m_tag = -1;
     net::StreamSocket *m_socket = nullptr;
     int m_connectFd = -1;
@@ -99,7 +94,6 @@ private:
     qint64 m_sentAtUs = 0;
     int m_servedOnSocket = 0; // responses completed on the current socket
     State m_state = State::Closed;
-    bool m_polled = false; // the socket is in m_poller's set
     bool m_idempotent = true;
     bool m_retried = false;
     bool m_gotByte = false;

@@ -30,7 +30,7 @@ GeneratorWorker::GeneratorWorker(WorkerPlan plan, std::shared_ptr<GeneratorStats
 
 GeneratorWorker::~GeneratorWorker()
 {
-    // Connections leave the poller's set as they close: before the poller goes.
+    // Before the members they report to go.
     qDeleteAll(findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly));
 }
 
@@ -48,7 +48,6 @@ void GeneratorWorker::start()
     }
     m_targetCurrent.assign(std::size_t(m_plan.targets.size()), 0);
     m_mix.emplace(m_plan.requests, m_plan.keys, m_plan.keepAlive, hosts);
-    m_poller = new ReadinessPoller(this);
 
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(std::clamp(m_plan.timeoutMs / 4, 5, 100));
@@ -155,8 +154,7 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
         user.perTarget.assign(std::size_t(m_plan.targets.size()), nullptr);
     ClientConnection *&connection = user.perTarget[std::size_t(target)];
     if (!connection) {
-        connection
-            = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, m_poller, this);
+        connection = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, this);
         connection->setTag(userIndex);
     }
     const RequestMix::Request request = m_mix->next(target, m_rng);

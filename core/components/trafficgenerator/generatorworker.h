@@ -118,7 +118,6 @@ private:
     int m_activeUsers = 0;
     int m_inFlight = 0;
     qint64 m_sent = 0;
-    ReadinessPoller *m_poller = nullptr;
     ArrivalTimer *m_arrivalTimer = nullptr; // open model: the next due request
     QTimer *m_profileTimer = nullptr;       // closed model: the profile's user count
     QTimer *m_sleepTimer = nullptr;
