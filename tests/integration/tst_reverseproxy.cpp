@@ -438,10 +438,8 @@ private slots:
                                            "chunked\r\n\r\n0\r\n\r\n"
                                                + tail
                                         << QByteArray("400");
-        QTest::newRow("NUL in a field") << QByteArray("GET /echo HTTP/1.1\r\nHost: x\r\nX-A: a\0b"
-                                                      "\r\n\r\n",
-                                                      45)
-                                               + tail
+        static constexpr char withNul[] = "GET /echo HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n";
+        QTest::newRow("NUL in a field") << QByteArray(withNul, sizeof withNul - 1) + tail
                                         << QByteArray("400");
         QTest::newRow("two Hosts")
             << "GET /echo HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n" + tail << QByteArray("400");

@@ -127,7 +127,7 @@ private slots:
         bad("control byte in reason", "HTTP/1.1 200 O\x01K\r\n\r\n");
         bad("obs-fold", "HTTP/1.1 200 OK\r\nX: a\r\n b\r\n\r\n");
         bad("space before colon", "HTTP/1.1 200 OK\r\nX : a\r\n\r\n");
-        bad("NUL in value", QByteArray("HTTP/1.1 200 OK\r\nX: \0\r\n\r\n", 24));
+        bad("NUL in value", QByteArray("HTTP/1.1 200 OK\r\nX: \0\r\n\r\n", 25));
         bad("head too large", "HTTP/1.1 200 OK\r\nX: " + QByteArray(9000, 'v') + "\r\n\r\n");
         bad("body over limit", "HTTP/1.1 200 OK\r\nContent-Length: 1048577\r\n\r\n");
     }
