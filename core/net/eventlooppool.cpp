@@ -1,10 +1,15 @@
 #include "net/eventlooppool.h"
 
 #include <algorithm>
+#include <cerrno>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace infralab::net {
 
-EventLoopPool::EventLoopPool(int threadCount)
+EventLoopPool::EventLoopPool(int threadCount, int niceness)
 {
     if (threadCount <= 0)
         threadCount = defaultThreadCount();
@@ -12,6 +17,17 @@ EventLoopPool::EventLoopPool(int threadCount)
     for (int i = 0; i < threadCount; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("infralab-net-%1").arg(i));
+        if (niceness > 0) {
+            // Direct connection: runs in the new thread before its event loop. On Linux
+            // nice is per thread (PRIO_PROCESS with a thread id); raising it needs no privilege.
+            QObject::connect(thread.get(), &QThread::started, [niceness] {
+                const auto tid = id_t(::syscall(SYS_gettid));
+                errno = 0;
+                const int current = ::getpriority(PRIO_PROCESS, tid);
+                if (errno == 0)
+                    ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
+            });
+        }
         thread->start();
         m_threads.push_back(std::move(thread));
     }

@@ -17,8 +17,10 @@ class EventLoopPool final
     Q_DISABLE_COPY_MOVE(EventLoopPool)
 
 public:
-    // threadCount 0 = one per core.
-    explicit EventLoopPool(int threadCount = 0);
+    // threadCount 0 = one per core. `niceness` > 0 runs the threads at that nice(2) value
+    // above the process's (Linux per-thread nice): a GUI lowers its lab's network threads so
+    // its own frames win the cores when both want them (issue 7's "no frozen frame").
+    explicit EventLoopPool(int threadCount = 0, int niceness = 0);
     ~EventLoopPool(); // quits and joins every thread
 
     int size() const { return int(m_threads.size()); }

@@ -66,7 +66,7 @@ bool Lab::start(const Topology &topology, const QString &topologyDir, int thread
     m_slots.clear();
     for (const Node &node : std::as_const(m_topology.nodes))
         m_slots.insert(node.id, std::make_shared<Slot>());
-    m_pool = std::make_unique<net::EventLoopPool>(threadCount);
+    m_pool = std::make_unique<net::EventLoopPool>(threadCount, m_networkNiceness);
     logEvent(QString(), QStringLiteral("lab-starting"),
              QStringLiteral("starting %1 nodes on %2 network threads")
                  .arg(m_topology.nodes.size())

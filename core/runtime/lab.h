@@ -49,6 +49,9 @@ public:
     // releases the threads and emits stopped() (from the event loop, also when idle).
     void stop();
     bool isRunning() const { return m_pool && !m_stopping; }
+    // nice(2) increment of the network threads of the next start() (EventLoopPool); 0 for
+    // `infralab run`, the GUI's LabSession lowers them below its own thread.
+    void setNetworkNiceness(int niceness) { m_networkNiceness = niceness; }
 
     // Per node, while running. False with `error` set for an unknown id or a node in the
     // wrong state. stopNode drains gracefully; restartNode stops, then starts on the same port.
@@ -96,6 +99,7 @@ private:
     Topology m_topology;
     QString m_topologyDir;
     int m_threadCount = 0;
+    int m_networkNiceness = 0;
     std::unique_ptr<net::EventLoopPool> m_pool;
     QHash<QString, std::shared_ptr<Slot>> m_slots;
     EventLog m_events;
