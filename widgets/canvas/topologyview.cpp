@@ -42,8 +42,10 @@ TopologyView::TopologyView(QWidget *parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setFrameShape(QFrame::NoFrame);
     setDragMode(QGraphicsView::RubberBandDrag);
-    // The grid is drawn per frame in palette colours; caching would keep a stale theme.
-    setCacheMode(QGraphicsView::CacheNone);
+    // The grid is rendered once into the view's background pixmap (re-rendered when the view
+    // is zoomed, scrolled in strips, reset when the palette changes): with the lab running, every
+    // animation frame repaints most of the viewport, and the grid's lines were a tenth of it.
+    setCacheMode(QGraphicsView::CacheBackground);
 }
 
 void TopologyView::fitToContent()
@@ -272,8 +274,10 @@ void TopologyView::resizeEvent(QResizeEvent *event)
 
 void TopologyView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
+        resetCachedContent(); // the grid and canvas colours follow the theme
         viewport()->update();
+    }
     QGraphicsView::changeEvent(event);
 }
 
