@@ -34,6 +34,9 @@
 #include "mainwindow/mainwindow.h"
 
 #include <QAction>
+#include <QStyleOptionGraphicsItem>
+#include <QPainter>
+#include <QImage>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -60,6 +63,30 @@ using infralab::live::LabSession;
 using infralab::runtime::NodeState;
 
 namespace {
+
+// Pixels of `flow` painted opaque when drawn at `scale` into an image: the stroke under the
+// dots is translucent, so these are the dots (fill and white rim).
+int opaqueDotPixels(LinkFlowItem *flow, qreal scale)
+{
+    const QRectF bounds = flow->boundingRect();
+    QImage image((bounds.size() * scale).toSize() + QSize(2, 2), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.scale(scale, scale);
+    painter.translate(-bounds.topLeft());
+    QStyleOptionGraphicsItem option;
+    option.exposedRect = bounds;
+    flow->paint(&painter, &option, nullptr);
+    painter.end();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            count += qAlpha(line[x]) == 255;
+    }
+    return count;
+}
+
 
 constexpr int StartTimeoutMs = 15000;
 
@@ -252,6 +279,11 @@ private slots:
         QTRY_VERIFY(live->overlay()->isAnimating());
         const qreal phase = live->overlay()->flowItem("lb", "web-1")->phase();
         QTRY_VERIFY(live->overlay()->flowItem("lb", "web-1")->phase() != phase); // dots move
+        // The dots are drawn, opaque in the flow's colour, and scale with the zoom.
+        const int dots1x = opaqueDotPixels(live->overlay()->flowItem("lb", "web-1"), 1.0);
+        const int dots2x = opaqueDotPixels(live->overlay()->flowItem("lb", "web-1"), 2.0);
+        QVERIFY2(dots1x > 40, qPrintable(QString::number(dots1x)));
+        QVERIFY2(dots2x > dots1x * 3, qPrintable(QString("%1 vs %2").arg(dots2x).arg(dots1x)));
         QVERIFY(window.scene()->linkItem("lb", "web-1")->toolTip().contains("counted by lb"));
 
         // Stop web-2 through the canvas's context menu.
