@@ -276,6 +276,15 @@ void StreamSocket::onWritable()
     emit drained();
 }
 
+void StreamSocket::setCorked(bool corked)
+{
+    if (m_fd < 0 || corked == m_corked)
+        return;
+    const int value = corked ? 1 : 0;
+    if (::setsockopt(m_fd, IPPROTO_TCP, TCP_CORK, &value, sizeof value) == 0)
+        m_corked = corked;
+}
+
 void StreamSocket::shutdownWriteWhenFlushed()
 {
     if (m_fd < 0)

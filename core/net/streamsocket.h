@@ -67,6 +67,12 @@ public:
     // follows once it can take more), or -1 when the socket or the file failed.
     qint64 sendFile(int fileFd, qint64 offset, qint64 count, bool *wouldBlock);
 
+    // TCP_CORK (nginx's tcp_nopush): while corked the kernel sends only full segments, so a
+    // head and the sendfile(2) chunks of a large file leave as full packets instead of a small
+    // one after every call (TCP_NODELAY pushes each call's tail at once). Uncorking sends what
+    // is left. A no-op when the state does not change.
+    void setCorked(bool corked);
+
     // Half-closes the sending side once everything queued is sent.
     void shutdownWriteWhenFlushed();
     // Closes now, dropping queued output. With `reset`, sends RST instead of FIN.
@@ -102,6 +108,7 @@ private:
     bool m_readEnabled = true;
     bool m_writeArmed = false;
     bool m_shutdownPending = false;
+    bool m_corked = false;
 };
 
 } // namespace infralab::net
