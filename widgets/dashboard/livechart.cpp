@@ -88,7 +88,11 @@ LiveChart::LiveChart(const QString &title, const QString &unit, QWidget *parent)
         }
         QToolTip::showText(QCursor::pos(), texts.join(QLatin1Char('\n')), this);
     });
+    // QChartView(parent) made a default chart, and setChart() only releases it (nobody would
+    // delete it: ASan's leak check found it, per chart and window).
+    QChart *initial = this->chart();
     setChart(chart);
+    delete initial;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(60); // tabbed with small docks: the bottom strip may stay small
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
