@@ -2,13 +2,9 @@
 
 #include "net/connectionshard.h"
 #include "net/listensocket.h"
+#include "net/loopbackconnect.h"
 #include "net/streamsocket.h"
 #include "upstream/upstreampool.h"
-
-#include <arpa/inet.h>
-#include <cerrno>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 namespace infralab::upstream {
 
@@ -58,31 +54,21 @@ void UpstreamExchange::connectFresh()
     m_state = State::Connecting;
     m_deadlineMs = net::coarseNowMs() + m_pool.options().connectTimeoutMs;
     m_pool.countOpened();
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(m_port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK); // loopback only (DESIGN.md safety)
-    int result = -1;
-    if (fd >= 0) {
-        do {
-            result = ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
-        } while (result < 0 && errno == EINTR);
-    }
-    if (result == 0) {
-        attach(m_pool.adopt(new net::StreamSocket(fd)));
+    const net::LoopbackConnect connection = net::LoopbackConnect::start(m_port);
+    if (connection.state == net::LoopbackConnect::State::Connected) {
+        attach(m_pool.adopt(new net::StreamSocket(connection.fd)));
         sendRequest();
         return;
     }
-    if (fd >= 0 && errno == EINPROGRESS) {
+    if (connection.state == net::LoopbackConnect::State::InProgress) {
         m_connectPoller = net::ReadinessPoller::forCurrentThread();
-        if (m_connectPoller && m_connectPoller->add(fd, this, net::ReadinessPoller::Writable)) {
-            m_connectFd = fd;
+        if (m_connectPoller
+            && m_connectPoller->add(connection.fd, this, net::ReadinessPoller::Writable)) {
+            m_connectFd = connection.fd;
             return;
         }
+        net::closeDescriptor(connection.fd);
     }
-    if (fd >= 0)
-        net::closeDescriptor(fd);
     // Refused at once (usual on loopback): report from the event loop, like every outcome,
     // so a listener never sees its callback inside start().
     m_pool.deferRefusal(this);
@@ -98,11 +84,7 @@ void UpstreamExchange::onConnectReady()
 {
     const int fd = std::exchange(m_connectFd, -1);
     m_connectPoller->remove(fd, this);
-    int error = 0;
-    socklen_t length = sizeof error;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) < 0)
-        error = errno;
-    if (error != 0) {
+    if (net::finishConnect(fd) != 0) {
         net::closeDescriptor(fd);
         fail(UpstreamOutcome::ConnectFailed);
         return;

@@ -1,14 +1,10 @@
 #include "components/trafficgenerator/clientconnection.h"
 
 #include "net/listensocket.h"
+#include "net/loopbackconnect.h"
 #include "net/streamsocket.h"
 
 #include <QSocketNotifier>
-
-#include <arpa/inet.h>
-#include <cerrno>
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 namespace infralab::trafficgenerator {
 
@@ -64,31 +60,19 @@ void ClientConnection::connectFresh()
 {
     closeSocket();
     m_state = State::Connecting;
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(m_port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK); // loopback only (DESIGN.md safety)
-    int result = -1;
-    if (fd >= 0) {
-        do {
-            result = ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
-        } while (result < 0 && errno == EINTR);
-    }
-    if (result == 0) {
-        attach(fd);
+    const net::LoopbackConnect connection = net::LoopbackConnect::start(m_port);
+    if (connection.state == net::LoopbackConnect::State::Connected) {
+        attach(connection.fd);
         writeRequest();
         return;
     }
-    if (fd >= 0 && errno == EINPROGRESS) {
-        m_connectFd = fd;
-        m_connectNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    if (connection.state == net::LoopbackConnect::State::InProgress) {
+        m_connectFd = connection.fd;
+        m_connectNotifier = new QSocketNotifier(connection.fd, QSocketNotifier::Write, this);
         connect(m_connectNotifier, &QSocketNotifier::activated, this,
                 &ClientConnection::onConnectReady);
         return;
     }
-    if (fd >= 0)
-        net::closeDescriptor(fd);
     // Refused at once (usual on loopback): reported from the event loop, so an owner never
     // sees its callback inside send().
     QMetaObject::invokeMethod(
@@ -107,11 +91,7 @@ void ClientConnection::onConnectReady()
     // its signal.
     m_connectNotifier->setEnabled(false);
     std::exchange(m_connectNotifier, nullptr)->deleteLater();
-    int error = 0;
-    socklen_t length = sizeof error;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length) < 0)
-        error = errno;
-    if (error != 0) {
+    if (net::finishConnect(fd) != 0) {
         net::closeDescriptor(fd);
         fail(ErrorClass::Connect);
         return;
