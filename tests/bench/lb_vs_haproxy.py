@@ -30,14 +30,13 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webserver_vs_nginx import cpu_seconds, free_port, run_wrk, stop_all, wait_port  # noqa: E402
+import chainbench  # noqa: E402
+from webserver_vs_nginx import free_port, stop_all, wait_port  # noqa: E402
 
 
 def find(tool):
@@ -152,74 +151,18 @@ backend be
             if not wait_port(port):
                 sys.exit("a server did not start")
 
-        def measure(url, pids):
-            """wrk against url; CPU per request of every pid in pids."""
-            before = [cpu_seconds(p) for p in pids]
-            r = run_wrk(url, args.seconds, pids[0])
-            total = r["rps"] * args.seconds  # close enough for the extra pids
-            r["cpu_each"] = [(cpu_seconds(p) - b) * 1e6 / max(total, 1)
-                             for p, b in zip(pids, before)]
-            return r
-
         targets = {"haproxy": (f"http://127.0.0.1:{haproxy_port}/{name}", [haproxy.pid, nginx.pid])}
         for build, (_, lb_port, web_ports) in builds.items():
             targets[build] = (f"http://127.0.0.1:{lb_port}/{name}", [pids[build]])
             targets[f"{build}-direct"] = (f"http://127.0.0.1:{web_ports[0]}/{name}", [pids[build]])
-        runs = {which: [] for which in targets}
-        for which in ["haproxy"] + list(builds):  # warm up (upstream keep-alive connections)
-            subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[which][0]],
-                           capture_output=True, check=False)
-        print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, "
-              f"every server on CPU 1, {args.size} byte file")
-        names = list(targets)
-        for r in range(args.rounds):
-            order = names[r % len(names):] + names[:r % len(names)]
-            if r % 2:
-                order.reverse()
-            for which in order:
-                time.sleep(0.5)
-                url, which_pids = targets[which]
-                runs[which].append(measure(url, which_pids))
-
-        med = statistics.median
-        ratios = [o["rps"] / h["rps"] for o, h in zip(runs["infralab"], runs["haproxy"])]
-        haproxy_chain = [sum(x["cpu_each"]) for x in runs["haproxy"]]
-        haproxy_hop = [x["cpu_each"][0] for x in runs["haproxy"]]
-        ours_chain = [x["cpu_each"][0] for x in runs["infralab"]]
-        ours_web = [x["cpu_each"][0] for x in runs["infralab-direct"]]
-        ours_hop = [c - w for c, w in zip(ours_chain, ours_web)]
-        hop_ratios = [o / h for o, h in zip(ours_hop, haproxy_hop)]
-        labels = {"haproxy": "haproxy -> 3 nginx", "infralab": "infralab lb -> 3 web",
-                  "infralab-direct": "infralab web direct", "baseline": "baseline lb -> 3 web",
-                  "baseline-direct": "baseline web direct"}
-        for which, xs in runs.items():
-            print(f"{labels[which]:22s} median {med(x['rps'] for x in xs):10.0f} req/s  "
-                  f"p50 {xs[len(xs) // 2]['p50']} p99 {xs[len(xs) // 2]['p99']}  "
-                  f"errors {sum(x['errors'] for x in xs)}")
-        print(f"ratio infralab/haproxy chain req/s: median {med(ratios):.2f} "
-              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); target >= 1.00")
-        print(f"chain CPU per request: haproxy {med(haproxy_chain):.1f} us (haproxy + nginx), "
-              f"infralab {med(ours_chain):.1f} us (one process)")
-        print(f"balancer hop CPU per request: haproxy process {med(haproxy_hop):.1f} us "
-              f"(min {min(haproxy_hop):.1f}, max {max(haproxy_hop):.1f}), infralab lb "
-              f"{med(ours_hop):.1f} us (min {min(ours_hop):.1f}, max {max(ours_hop):.1f}; chain - "
-              f"direct web {med(ours_web):.1f} us); ratio median {med(hop_ratios):.2f} "
-              f"(min {min(hop_ratios):.2f}, max {max(hop_ratios):.2f}; lower is better, "
-              f"target <= 1.00)")
-        if "baseline" in builds:
-            base_chain = [x["cpu_each"][0] for x in runs["baseline"]]
-            base_hop = [c - x["cpu_each"][0] for c, x in zip(base_chain, runs["baseline-direct"])]
-            for label, ours_xs, base_xs in (
-                    ("chain req/s", [x["rps"] for x in runs["infralab"]],
-                     [x["rps"] for x in runs["baseline"]]),
-                    ("chain CPU per request", ours_chain, base_chain),
-                    ("direct web CPU per request", ours_web,
-                     [x["cpu_each"][0] for x in runs["baseline-direct"]]),
-                    ("balancer hop CPU per request", ours_hop, base_hop)):
-                pair = [o / b for o, b in zip(ours_xs, base_xs)]
-                print(f"ratio infralab/baseline {label}: median {med(pair):.3f} "
-                      f"(min {min(pair):.3f}, max {max(pair):.3f}); baseline median "
-                      f"{med(base_xs):.1f}")
+        runs = chainbench.run_rounds(targets, ["haproxy"] + list(builds), args.rounds,
+                                     args.seconds, args.size)
+        chainbench.report(runs, "haproxy",
+                          {"haproxy": "haproxy -> 3 nginx", "infralab": "infralab lb -> 3 web",
+                           "infralab-direct": "infralab web direct",
+                           "baseline": "baseline lb -> 3 web",
+                           "baseline-direct": "baseline web direct"},
+                          "haproxy + nginx", ("balancer", "haproxy process", "lb"))
     finally:
         stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)

@@ -25,15 +25,13 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webserver_vs_nginx import cpu_seconds, free_port, run_wrk, stop_all, wait_port  # noqa: E402
+import chainbench  # noqa: E402
+from webserver_vs_nginx import free_port, stop_all, wait_port  # noqa: E402
 
 
 def main():
@@ -140,75 +138,18 @@ http {{
             if not wait_port(port):
                 sys.exit("a server did not start")
 
-        def measure(url, pids):
-            """wrk against url; CPU per request of every pid in pids."""
-            before = [cpu_seconds(p) for p in pids]
-            r = run_wrk(url, args.seconds, pids[0])
-            total = r["rps"] * args.seconds  # close enough for the extra pids
-            r["cpu_each"] = [(cpu_seconds(p) - b) * 1e6 / max(total, 1)
-                             for p, b in zip(pids, before)]
-            return r
-
         targets = {"nginx": (f"http://127.0.0.1:{nproxy_port}/{name}", [nproxy.pid, backend.pid])}
         for build, (_, proxy_port, web_port) in builds.items():
             targets[build] = (f"http://127.0.0.1:{proxy_port}/{name}", [pids[build]])
             targets[f"{build}-direct"] = (f"http://127.0.0.1:{web_port}/{name}", [pids[build]])
-        runs = {which: [] for which in targets}
-        # Warm up both chains (upstream keep-alive connections, caches).
-        for which in ["nginx"] + list(builds):
-            subprocess.run(["timeout", "10", "wrk", "-t1", "-c50", "-d1s", targets[which][0]],
-                           capture_output=True, check=False)
-        print(f"# {args.rounds} rounds x {args.seconds} s, wrk -t1 -c50 on CPU 0, "
-              f"every server on CPU 1, {args.size} byte file")
-        names = list(targets)
-        for r in range(args.rounds):
-            order = names[r % len(names):] + names[:r % len(names)]
-            if r % 2:
-                order.reverse()
-            for which in order:
-                time.sleep(0.5)
-                url, which_pids = targets[which]
-                runs[which].append(measure(url, which_pids))
-
-        med = statistics.median
-        ratios = [o["rps"] / n["rps"] for o, n in zip(runs["infralab"], runs["nginx"])]
-        nginx_chain = [sum(x["cpu_each"]) for x in runs["nginx"]]
-        nginx_hop = [x["cpu_each"][0] for x in runs["nginx"]]
-        ours_chain = [x["cpu_each"][0] for x in runs["infralab"]]
-        ours_web = [x["cpu_each"][0] for x in runs["infralab-direct"]]
-        ours_hop = [c - w for c, w in zip(ours_chain, ours_web)]
-        hop_ratios = [o / n for o, n in zip(ours_hop, nginx_hop)]
-        labels = {"nginx": "nginx proxy -> nginx", "infralab": "infralab proxy -> web",
-                  "infralab-direct": "infralab web direct", "baseline": "baseline proxy -> web",
-                  "baseline-direct": "baseline web direct"}
-        for which, xs in runs.items():
-            print(f"{labels[which]:24s} median {med(x['rps'] for x in xs):10.0f} req/s  "
-                  f"p50 {xs[len(xs) // 2]['p50']} p99 {xs[len(xs) // 2]['p99']}  "
-                  f"errors {sum(x['errors'] for x in xs)}")
-        print(f"ratio infralab/nginx chain req/s: median {med(ratios):.2f} "
-              f"(min {min(ratios):.2f}, max {max(ratios):.2f}); target >= 1.00")
-        print(f"chain CPU per request: nginx {med(nginx_chain):.1f} us (proxy + backend), "
-              f"infralab {med(ours_chain):.1f} us (one process)")
-        print(f"proxy hop CPU per request: nginx proxy process {med(nginx_hop):.1f} us "
-              f"(min {min(nginx_hop):.1f}, max {max(nginx_hop):.1f}), infralab proxy "
-              f"{med(ours_hop):.1f} us (min {min(ours_hop):.1f}, max {max(ours_hop):.1f}; chain - "
-              f"direct web {med(ours_web):.1f} us); ratio median {med(hop_ratios):.2f} "
-              f"(min {min(hop_ratios):.2f}, max {max(hop_ratios):.2f}; lower is better, "
-              f"target <= 1.00)")
-        if "baseline" in builds:
-            base_chain = [x["cpu_each"][0] for x in runs["baseline"]]
-            base_hop = [c - x["cpu_each"][0] for c, x in zip(base_chain, runs["baseline-direct"])]
-            for label, ours_xs, base_xs in (
-                    ("chain req/s", [x["rps"] for x in runs["infralab"]],
-                     [x["rps"] for x in runs["baseline"]]),
-                    ("chain CPU per request", ours_chain, base_chain),
-                    ("direct web CPU per request", ours_web,
-                     [x["cpu_each"][0] for x in runs["baseline-direct"]]),
-                    ("proxy hop CPU per request", ours_hop, base_hop)):
-                pair = [o / b for o, b in zip(ours_xs, base_xs)]
-                print(f"ratio infralab/baseline {label}: median {med(pair):.3f} "
-                      f"(min {min(pair):.3f}, max {max(pair):.3f}); baseline median "
-                      f"{med(base_xs):.1f}")
+        runs = chainbench.run_rounds(targets, ["nginx"] + list(builds), args.rounds,
+                                     args.seconds, args.size)
+        chainbench.report(runs, "nginx",
+                          {"nginx": "nginx proxy -> nginx", "infralab": "infralab proxy -> web",
+                           "infralab-direct": "infralab web direct",
+                           "baseline": "baseline proxy -> web",
+                           "baseline-direct": "baseline web direct"},
+                          "proxy + backend", ("proxy", "nginx proxy process", "proxy"))
     finally:
         stop_all(procs)
         shutil.rmtree(work, ignore_errors=True)
