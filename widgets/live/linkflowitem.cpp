@@ -24,9 +24,12 @@ constexpr qreal DotSpacing = 34;
 const QPixmap &dotPixmap(const QColor &color, qreal radius, qreal rim, qreal dpr)
 {
     static QHash<quint64, QPixmap> cache;
-    const auto quarter = [](qreal v) { return quint64(std::lround(v * 4)) & 0xffff; };
-    const quint64 key = (quint64(color.rgba()) << 32) | (quarter(radius) << 16)
-                        | (quarter(rim) << 8) | (quint64(std::lround(dpr * 4)) & 0xff);
+    // Colour in bits 32-63; radius (16-31), rim (8-15) and device pixel ratio (0-7) in quarters.
+    const auto quarters = [](qreal v, quint64 mask) {
+        return quint64(std::lround(v * 4)) & mask;
+    };
+    const quint64 key = (quint64(color.rgba()) << 32) | (quarters(radius, 0xffff) << 16)
+                        | (quarters(rim, 0xff) << 8) | quarters(dpr, 0xff);
     auto it = cache.find(key);
     if (it != cache.end())
         return *it;
