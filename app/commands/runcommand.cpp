@@ -190,15 +190,15 @@ int RunCommand::runTopology(const Options &options)
         });
     // Each traffic generator's wrk-like summary once it has stopped (callers stop first, so
     // before the servers it loaded drain).
-    QObject::connect(
-        &lab, &runtime::Lab::nodeStateChanged, &lab,
-        [&lab, &topology, &exitStatus](const QString &nodeId, runtime::NodeState state,
-                                       const QString &) {
-            const Node *node = topology.findNode(nodeId);
-            if (state == runtime::NodeState::Stopped && exitStatus == ExitSuccess && node
-                && node->kind == QLatin1String("traffic-generator"))
-                console::out(trafficgenerator::summaryText(nodeId, lab.details(nodeId)));
-        });
+    QObject::connect(&lab, &runtime::Lab::nodeStateChanged, &lab,
+                     [&lab, &topology, &exitStatus](const QString &nodeId, runtime::NodeState state,
+                                                    const QString &) {
+                         const Node *node = topology.findNode(nodeId);
+                         if (state == runtime::NodeState::Stopped && exitStatus == ExitSuccess
+                             && node && node->kind == QLatin1String("traffic-generator"))
+                             console::out(
+                                 trafficgenerator::summaryText(nodeId, lab.details(nodeId)));
+                     });
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QObject::connect(&lab, &runtime::Lab::stopped, &lab, [&] {
         if (exitStatus != ExitSuccess) {

@@ -34,15 +34,13 @@
 #include "mainwindow/mainwindow.h"
 
 #include <QAction>
-#include <QStyleOptionGraphicsItem>
-#include <QPainter>
-#include <QImage>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
 #include <QGuiApplication>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,10 +48,12 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyleOptionGraphicsItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,7 +69,8 @@ namespace {
 int opaqueDotPixels(LinkFlowItem *flow, qreal scale)
 {
     const QRectF bounds = flow->boundingRect();
-    QImage image((bounds.size() * scale).toSize() + QSize(2, 2), QImage::Format_ARGB32_Premultiplied);
+    QImage image((bounds.size() * scale).toSize() + QSize(2, 2),
+                 QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter painter(&image);
     painter.scale(scale, scale);
@@ -86,7 +87,6 @@ int opaqueDotPixels(LinkFlowItem *flow, qreal scale)
     }
     return count;
 }
-
 
 constexpr int StartTimeoutMs = 15000;
 

@@ -439,8 +439,8 @@ private slots:
                                                + tail
                                         << QByteArray("400");
         static constexpr char withNul[] = "GET /echo HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n";
-        QTest::newRow("NUL in a field") << QByteArray(withNul, sizeof withNul - 1) + tail
-                                        << QByteArray("400");
+        QTest::newRow("NUL in a field")
+            << QByteArray(withNul, sizeof withNul - 1) + tail << QByteArray("400");
         QTest::newRow("two Hosts")
             << "GET /echo HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n" + tail << QByteArray("400");
         QTest::newRow("LF in the target")

@@ -16,8 +16,9 @@ class TopologyScene;
 // Puts a running lab's state on the canvas: a NodeStatusItem on every card and a LinkFlowItem
 // on every link while the lab is active, updated once per metrics tick, with the flow dots
 // animated by one timer for the whole scene (about 30 frames a second, 20 or 15 with many
-// moving links, only while something flows). Tooltips of cards and links give the exact numbers. Items are children of the
-// scene's own items, so adding and removing nodes while running needs no bookkeeping here.
+// moving links, only while something flows). Tooltips of cards and links give the exact numbers.
+// Items are children of the scene's own items, so adding and removing nodes while running needs no
+// bookkeeping here.
 class LiveOverlay final : public QObject
 {
     Q_OBJECT
