@@ -9,6 +9,7 @@
 #include "runtime/componentfactory.h"
 #include "runtime/lab.h"
 
+#include "common/rawserver.h"
 #include "common/testclients.h"
 
 #include <QDir>
@@ -122,62 +123,26 @@ private:
     std::shared_ptr<Seen> m_seen;
 };
 
-// A backend that misbehaves in one way, on a raw QTcpServer in its own thread.
-class RawBackend final : public QObject
+// A backend that misbehaves in one way, on a raw server in its own thread.
+enum class RawBehaviour { Silent, Reset, Garbage };
+
+std::unique_ptr<infralab::testing::RawServer> rawBackend(RawBehaviour behaviour)
 {
-    Q_OBJECT
-public:
-    enum Behaviour { Silent, Reset, Garbage };
-
-    explicit RawBackend(Behaviour behaviour)
-        : m_behaviour(behaviour)
-    {
-        moveToThread(&m_thread);
-        m_thread.start();
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_server = new QTcpServer(this);
-                connect(m_server, &QTcpServer::newConnection, this, &RawBackend::accept);
-                m_server->listen(QHostAddress::LocalHost, 0);
-                m_port = m_server->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    ~RawBackend() override
-    {
-        QMetaObject::invokeMethod(
-            this, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    quint16 port() const { return m_port; }
-
-private:
-    void accept()
-    {
-        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                socket->readAll();
-                if (m_behaviour == Garbage) {
-                    socket->write("HELLO THERE\r\n\r\n");
-                    socket->flush();
-                } else if (m_behaviour == Reset) {
-                    const linger option{1, 0}; // close with RST, not FIN
-                    ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &option,
-                                 sizeof option);
-                    socket->abort();
-                }
-            });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    }
-
-    Behaviour m_behaviour;
-    QThread m_thread;
-    QTcpServer *m_server = nullptr;
-    quint16 m_port = 0;
-};
+    return std::make_unique<infralab::testing::RawServer>([behaviour](QTcpSocket *socket) {
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [behaviour, socket] {
+            socket->readAll();
+            if (behaviour == RawBehaviour::Garbage) {
+                socket->write("HELLO THERE\r\n\r\n");
+                socket->flush();
+            } else if (behaviour == RawBehaviour::Reset) {
+                const linger option{1, 0}; // close with RST, not FIN
+                ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &option,
+                             sizeof option);
+                socket->abort();
+            }
+        });
+    });
+}
 
 QJsonObject config(const QByteArray &json)
 {
@@ -424,7 +389,7 @@ private slots:
     {
         QFETCH(QString, backend);
         QFETCH(QString, errorClass);
-        std::unique_ptr<RawBackend> raw;
+        std::unique_ptr<testing::RawServer> raw;
         quint16 port = 0;
         QByteArray path = "/";
         if (backend == "refused") {
@@ -433,9 +398,9 @@ private slots:
             port = startBackend(std::make_shared<Seen>());
             path = backend.toUtf8();
         } else {
-            raw = std::make_unique<RawBackend>(backend == "silent"  ? RawBackend::Silent
-                                               : backend == "reset" ? RawBackend::Reset
-                                                                    : RawBackend::Garbage);
+            raw = rawBackend(backend == "silent"  ? RawBehaviour::Silent
+                             : backend == "reset" ? RawBehaviour::Reset
+                                                  : RawBehaviour::Garbage);
             port = raw->port();
         }
         constexpr int Requests = 6;
@@ -502,10 +467,10 @@ private slots:
     // dropped_iterations), not queued forever.
     void openModelDropsWhenEveryConnectionHangs()
     {
-        RawBackend silent(RawBackend::Silent);
+        const auto silent = rawBackend(RawBehaviour::Silent);
         auto generator = makeGenerator(config(R"({"mode": "open", "rate": 100,
             "connections": 2, "duration_s": 1, "timeout_ms": 200})"),
-                                       {silent.port()});
+                                       {silent->port()});
         QJsonObject report;
         RUN_UNTIL_FINISHED(*generator, report);
         const int timeouts = report.value("errors").toObject().value("timeout").toInt();

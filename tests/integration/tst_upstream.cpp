@@ -3,6 +3,7 @@
 #include "upstream/httpforwarder.h"
 #include "upstream/upstreamrequest.h"
 
+#include "common/rawserver.h"
 #include "common/testclients.h"
 
 #include <QCryptographicHash>
@@ -77,63 +78,40 @@ public:
 
 // Misbehaving upstreams on a raw QTcpServer in its own thread (the test thread blocks in
 // waits): each behaviour is one way a real backend fails (robustness.md §3 table).
-class RawUpstream final : public QObject
+class RawUpstream final
 {
-    Q_OBJECT
 public:
     enum Behaviour { Silent, CloseWithoutByte, Garbage, ShortBody, Chunked, Reset };
 
     explicit RawUpstream(Behaviour behaviour)
         : m_behaviour(behaviour)
-    {
-        moveToThread(&m_thread);
-        m_thread.start();
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                m_server = new QTcpServer(this);
-                connect(m_server, &QTcpServer::newConnection, this, &RawUpstream::accept);
-                m_server->listen(QHostAddress::LocalHost, 0);
-                m_port = m_server->serverPort();
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    ~RawUpstream() override
-    {
-        QMetaObject::invokeMethod(
-            this, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
+    {}
 
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_server.port(); }
     std::atomic<int> accepts{0};
     std::atomic<int> requests{0};
 
 private:
-    void accept()
+    void accept(QTcpSocket *socket)
     {
-        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-            ++accepts;
-            auto buffer = std::make_shared<QByteArray>();
-            connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-                *buffer += socket->readAll();
-                while (buffer->contains("\r\n\r\n")) {
-                    // Requests here have no body, or a Content-Length one we skip.
-                    const qsizetype end = buffer->indexOf("\r\n\r\n") + 4;
-                    qsizetype length = end;
-                    const qsizetype cl = buffer->left(end).toLower().indexOf("content-length: ");
-                    if (cl >= 0)
-                        length += buffer->mid(cl + 16, buffer->indexOf('\r', cl) - cl - 16).toInt();
-                    if (buffer->size() < length)
-                        return;
-                    buffer->remove(0, length);
-                    ++requests;
-                    answer(socket);
-                }
-            });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
+        ++accepts;
+        auto buffer = std::make_shared<QByteArray>();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            *buffer += socket->readAll();
+            while (buffer->contains("\r\n\r\n")) {
+                // Requests here have no body, or a Content-Length one we skip.
+                const qsizetype end = buffer->indexOf("\r\n\r\n") + 4;
+                qsizetype length = end;
+                const qsizetype cl = buffer->left(end).toLower().indexOf("content-length: ");
+                if (cl >= 0)
+                    length += buffer->mid(cl + 16, buffer->indexOf('\r', cl) - cl - 16).toInt();
+                if (buffer->size() < length)
+                    return;
+                buffer->remove(0, length);
+                ++requests;
+                answer(socket);
+            }
+        });
     }
     void answer(QTcpSocket *socket)
     {
@@ -160,9 +138,10 @@ private:
     }
 
     Behaviour m_behaviour;
-    QThread m_thread;
-    QTcpServer *m_server = nullptr;
-    quint16 m_port = 0;
+    // Last: its thread stops before the counters and the behaviour go.
+    infralab::testing::RawServer m_server{[this](QTcpSocket *socket) {
+        accept(socket);
+    }};
 };
 
 class ForwardingHandler final : public HttpHandler
