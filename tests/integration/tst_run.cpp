@@ -622,6 +622,64 @@ private slots:
         QCOMPARE(run.out, QString());
         QVERIFY2(run.err.contains("Usage: infralab run FILE"), qPrintable(run.err));
     }
+
+    // `infralab run` starts the generator after the web server it targets and prints its
+    // summary when the run ends; the run lasts its own --duration, not the generator's.
+    void runPrintsASummary_data()
+    {
+        QTest::addColumn<QByteArray>("generatorConfig");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("closed") << QByteArray(R"({ "connections": 2, "duration_s": 1 })")
+                                << "load: closed model, 2 connections to web";
+        QTest::newRow("open") << QByteArray(R"({ "mode": "open", "rate": 100, "connections": 5 })")
+                              << "load: open model, 100 req/s, at most 5 connections to web";
+    }
+
+    void runPrintsASummary()
+    {
+        QFETCH(QByteArray, generatorConfig);
+        QFETCH(QString, header);
+        QTemporaryDir dir;
+        const QString file
+            = writeFile(dir, "load.infralab.json",
+                        topology(R"([ { "id": "load", "kind": "traffic-generator", "config": )"
+                                     + generatorConfig + R"( },
+                          { "id": "web", "kind": "web-server", "config": { "port": 0 } } ])",
+                                 R"([ { "from": "load", "to": "web" } ])"));
+        QElapsedTimer timer;
+        timer.start();
+        const Run run = runToEnd({file, "--duration", "2"});
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(timer.elapsed() >= 2000, "the run did not last its own duration");
+        QCOMPARE(run.err, QString());
+        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 8, qPrintable(run.out));
+        QVERIFY2(lines.at(0).startsWith("web web-server http://127.0.0.1:"), qPrintable(run.out));
+        QCOMPARE(lines.at(1), QString("ready"));
+        QCOMPARE(lines.at(2), header);
+        QVERIFY2(run.out.contains(QRegularExpression(R"(\n  [1-9][0-9]* requests in [0-9.]+s)")),
+                 qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains("  Errors: connect 0, timeout 0, reset 0, protocol 0, 4xx 0, 5xx 0\n"),
+            qPrintable(run.out));
+    }
+
+    void runRefusesAForeignTarget()
+    {
+        QTemporaryDir dir;
+        // Not a raw string: moc takes the "//" of a URL in one for a comment.
+        const QString file = writeFile(
+            dir, "bad.infralab.json",
+            topology("[ { \"id\": \"load\", \"kind\": \"traffic-generator\", \"config\": "
+                     "{ \"targets\": [\"http://example.com:80\"] } } ]"));
+        const Run run = runToEnd({file});
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith("load: target 'http://example.com:80' is not "
+                                    "http://127.0.0.1:PORT"),
+                 qPrintable(run.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRun)

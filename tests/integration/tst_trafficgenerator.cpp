@@ -18,8 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -36,7 +34,8 @@
 // The traffic generator end to end on 127.0.0.1: in-process backends count what reaches them
 // (exact request budgets, the mix, link weights), misbehave on purpose (refused, silent,
 // reset, garbage, 5xx) or stall for a second (the open model's coordinated-omission
-// correction), and the real `infralab run` prints a generator's summary.
+// correction), and in a Lab its metrics equal the backend's (`infralab run`'s summary of a
+// generator is tested in tst_run).
 using namespace infralab;
 using namespace infralab::httpserver;
 using namespace infralab::trafficgenerator;
@@ -47,8 +46,6 @@ using namespace infralab::trafficgenerator;
     return
 
 namespace {
-
-const QString binary = QStringLiteral(INFRALAB_BINARY);
 
 // What a backend saw, shared by its handlers in every network thread.
 struct Seen
@@ -157,30 +154,6 @@ QByteArray topology(const QByteArray &nodes, const QByteArray &links = "[]")
 {
     return R"({ "format": "infralab-topology", "version": 1, "name": "t", "nodes": )" + nodes
            + R"(, "links": )" + links + " }";
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runToEnd(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(binary, QStringList{"run"} + arguments);
-    Run run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = "timed out";
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
 }
 
 } // namespace
@@ -671,67 +644,6 @@ private slots:
         QSignalSpy stopped(&lab, &runtime::Lab::stopped);
         lab.stop();
         QVERIFY(stopped.wait(10000));
-    }
-
-    // `infralab run` starts the generator after the web server it targets and prints its
-    // summary when the run ends; the run lasts its own --duration, not the generator's.
-    void runPrintsASummary_data()
-    {
-        QTest::addColumn<QByteArray>("generatorConfig");
-        QTest::addColumn<QString>("header");
-        QTest::newRow("closed") << QByteArray(R"({ "connections": 2, "duration_s": 1 })")
-                                << "load: closed model, 2 connections to web";
-        QTest::newRow("open") << QByteArray(R"({ "mode": "open", "rate": 100, "connections": 5 })")
-                              << "load: open model, 100 req/s, at most 5 connections to web";
-    }
-
-    void runPrintsASummary()
-    {
-        QFETCH(QByteArray, generatorConfig);
-        QFETCH(QString, header);
-        QVERIFY2(QFile::exists(binary), qPrintable(binary));
-        QTemporaryDir dir;
-        const QString file = dir.filePath("load.infralab.json");
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(topology(R"([ { "id": "load", "kind": "traffic-generator", "config": )"
-                               + generatorConfig + R"( },
-                                { "id": "web", "kind": "web-server", "config": { "port": 0 } } ])",
-                           R"([ { "from": "load", "to": "web" } ])"));
-        out.close();
-        QElapsedTimer timer;
-        timer.start();
-        const Run run = runToEnd({file, "--duration", "2"});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY2(timer.elapsed() >= 2000, "the run did not last its own duration");
-        QCOMPARE(run.err, QString());
-        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
-        QVERIFY2(lines.size() >= 8, qPrintable(run.out));
-        QVERIFY2(lines.at(0).startsWith("web web-server http://127.0.0.1:"), qPrintable(run.out));
-        QCOMPARE(lines.at(1), QString("ready"));
-        QCOMPARE(lines.at(2), header);
-        QVERIFY2(run.out.contains(QRegularExpression(R"(\n  [1-9][0-9]* requests in [0-9.]+s)")),
-                 qPrintable(run.out));
-        QVERIFY2(
-            run.out.contains("  Errors: connect 0, timeout 0, reset 0, protocol 0, 4xx 0, 5xx 0\n"),
-            qPrintable(run.out));
-    }
-
-    void runRefusesAForeignTarget()
-    {
-        QTemporaryDir dir;
-        const QString file = dir.filePath("bad.infralab.json");
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        // Not a raw string: moc takes the "//" of a URL in one for a comment.
-        out.write(topology("[ { \"id\": \"load\", \"kind\": \"traffic-generator\", \"config\": "
-                           "{ \"targets\": [\"http://example.com:80\"] } } ]"));
-        out.close();
-        const Run run = runToEnd({file});
-        QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.startsWith("load: target 'http://example.com:80' is not "
-                                    "http://127.0.0.1:PORT"),
-                 qPrintable(run.err));
     }
 };
 
