@@ -88,6 +88,15 @@ int opaqueDotPixels(LinkFlowItem *flow, qreal scale)
     return count;
 }
 
+// A traffic generator's config tweaked to an open model at `rate` req/s of GET /.
+void openModelGetRoot(QJsonObject &config, int rate)
+{
+    config.insert("mode", "open");
+    config.insert("rate", rate);
+    config.insert("requests",
+                  QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}}});
+}
+
 constexpr int StartTimeoutMs = 15000;
 
 // An example with every port left to the system (tests run side by side) and `tweak` applied
@@ -242,20 +251,16 @@ private slots:
     // to the other two. The table's balancer row equals what the generator sent.
     void threeTierStopABackend()
     {
-        const QString path = preparedExample(
-            m_dir, "three-tier.infralab.json", [](const QString &id, QJsonObject &config) {
-                if (id == "load") {
-                    config.insert("mode", "open");
-                    config.insert("rate", 400);
-                    config.insert(
-                        "requests",
-                        QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}}});
-                }
-                if (id == "lb") {
-                    config.insert("health_check_interval_ms", 200);
-                    config.insert("fall", 2);
-                }
-            });
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &id, QJsonObject &config) {
+                                                 if (id == "load") {
+                                                     openModelGetRoot(config, 400);
+                                                 }
+                                                 if (id == "lb") {
+                                                     config.insert("health_check_interval_ms", 200);
+                                                     config.insert("fall", 2);
+                                                 }
+                                             });
         QVERIFY(!path.isEmpty());
         MainWindow window;
         window.show();
@@ -421,16 +426,12 @@ private slots:
     // removing it again stops it and takes it out. The conveniences give its URL and curl.
     void addAndRemoveWhileRunning()
     {
-        const QString path = preparedExample(
-            m_dir, "three-tier.infralab.json", [](const QString &id, QJsonObject &config) {
-                if (id == "load") {
-                    config.insert("mode", "open");
-                    config.insert("rate", 300);
-                    config.insert(
-                        "requests",
-                        QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}}});
-                }
-            });
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &id, QJsonObject &config) {
+                                                 if (id == "load") {
+                                                     openModelGetRoot(config, 300);
+                                                 }
+                                             });
         MainWindow window;
         window.show();
         QVERIFY(window.openFile(path));
