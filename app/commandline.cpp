@@ -6,6 +6,7 @@
 #include "commands/runcommand.h"
 #include "commands/validatecommand.h"
 #include "guimain.h"
+#include "net/brokenpipe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -77,6 +78,8 @@ CommandLine::~CommandLine() = default;
 
 int CommandLine::exec(int &argc, char **argv)
 {
+    // Before anything can open a socket: a client hanging up must never end the process.
+    net::ignoreBrokenPipe();
     setApplicationMetadata();
     const QStringList arguments = argumentList(argc, argv);
 

@@ -1,5 +1,7 @@
 #include "net/eventlooppool.h"
 
+#include "net/brokenpipe.h"
+
 #include <algorithm>
 #include <cerrno>
 
@@ -11,6 +13,8 @@ namespace infralab::net {
 
 EventLoopPool::EventLoopPool(int threadCount, int niceness)
 {
+    // Every program that runs components runs them here: the GUI, `infralab run` and tests.
+    ignoreBrokenPipe();
     if (threadCount <= 0)
         threadCount = defaultThreadCount();
     m_threads.reserve(threadCount);

@@ -207,9 +207,13 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
     }
     iovec parts[2] = {{const_cast<char *>(first.data()), size_t(first.size())},
                       {const_cast<char *>(second.data()), size_t(second.size())}};
+    msghdr message = {};
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
     ssize_t n;
     do {
-        n = ::writev(m_fd, parts, 2);
+        // sendmsg(2) rather than writev(2): the same gather write, with MSG_NOSIGNAL.
+        n = ::sendmsg(m_fd, &message, MSG_NOSIGNAL);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
         if (errno != EAGAIN && errno != EWOULDBLOCK) {

@@ -1,6 +1,7 @@
 #include "format/topologyreader.h"
 #include "validation/problem.h"
 
+#include "common/labprocess.h"
 #include "common/testclients.h"
 
 #include <QDeadlineTimer>
@@ -30,21 +31,11 @@ const QString binary = QStringLiteral(INFRALAB_BINARY);
 
 QByteArray topology(const QByteArray &nodes, const QByteArray &links = "[]")
 {
-    return R"({ "format": "infralab-topology", "version": 1, "name": "t", "nodes": )" + nodes
-           + R"(, "links": )" + links + " }";
+    return testing::topologyJson(nodes, links);
 }
 
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
+using testing::writeFile;
 
-// A bundled example with every `port` set to 0, so the test never fights over 8080.
 // A bundled example with every `port` set to 0; nodes of `dropKinds` (and their links) left out.
 QString exampleOnPortZero(const QTemporaryDir &dir, const QString &name,
                           const QStringList &dropKinds = {})
@@ -117,61 +108,7 @@ Curl curl(const QString &url)
     return result;
 }
 
-// One `infralab run` process: started, read line by line up to `ready`, stopped by a signal.
-class Lab
-{
-public:
-    explicit Lab(const QStringList &arguments)
-    {
-        m_process.start(binary, QStringList{"run"} + arguments);
-    }
-    ~Lab()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-    // Reads stdout until a `ready` line; false when the process ends first or after 30 s.
-    bool waitForReady()
-    {
-        QDeadlineTimer deadline(30000);
-        while (!m_lines.contains("ready")) {
-            if (!m_process.canReadLine()
-                && !m_process.waitForReadyRead(int(deadline.remainingTime())))
-                return false;
-            while (m_process.canReadLine())
-                m_lines.append(QString::fromUtf8(m_process.readLine()).chopped(1));
-        }
-        return true;
-    }
-
-    // The URL printed for `nodeId` (`<id> <kind> <url>`), or empty.
-    QString url(const QString &nodeId, const QString &kind) const
-    {
-        const QRegularExpression line("^" + QRegularExpression::escape(nodeId + ' ' + kind + ' ')
-                                      + R"((http://127\.0\.0\.1:[1-9][0-9]*)$)");
-        for (const QString &text : m_lines) {
-            const QRegularExpressionMatch match = line.match(text);
-            if (match.hasMatch())
-                return match.captured(1);
-        }
-        return {};
-    }
-
-    void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
-    bool waitForFinished(int ms = 10000) { return m_process.waitForFinished(ms); }
-
-    const QStringList &lines() const { return m_lines; }
-    QString err() { return m_err += QString::fromUtf8(m_process.readAllStandardError()); }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QStringList m_lines;
-    QString m_err;
-};
+using Lab = testing::LabProcess;
 
 struct Run
 {
