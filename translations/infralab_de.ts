@@ -401,16 +401,16 @@
         <translation>Wie lange eine Keep-alive-Verbindung im Leerlauf offen bleibt; 0 schließt nach jeder Antwort.</translation>
     </message>
     <message>
-        <source>Longest pause while a client reads a response before the connection is closed.</source>
-        <translation>Längste Pause, während ein Client eine Antwort liest, bevor die Verbindung geschlossen wird.</translation>
+        <source>Longest wait between two writes of a response before the connection is closed (as nginx&apos;s send_timeout: it times each pause, not the whole response).</source>
+        <translation>Längste Wartezeit zwischen zwei Schreibvorgängen einer Antwort, bevor die Verbindung geschlossen wird (wie send_timeout von nginx: gemessen wird jede Pause, nicht die ganze Antwort).</translation>
     </message>
     <message>
         <source>Largest request body accepted, larger ones get 413; 0 is unlimited.</source>
         <translation>Größter akzeptierter Anfrage-Body, größere erhalten 413; 0 heißt unbegrenzt.</translation>
     </message>
     <message>
-        <source>Client connections open at once, further ones wait; 0 is unlimited.</source>
-        <translation>Gleichzeitig offene Client-Verbindungen, weitere warten; 0 heißt unbegrenzt.</translation>
+        <source>Client connections open at once; further ones wait in the listen queue while the oldest idle ones are closed to make room; 0 is unlimited.</source>
+        <translation>Gleichzeitig offene Client-Verbindungen; weitere warten in der Listen-Warteschlange, während die ältesten untätigen geschlossen werden, um Platz zu schaffen; 0 heißt unbegrenzt.</translation>
     </message>
     <message>
         <source>File that gets one combined-format line per request; empty turns the log off.</source>

@@ -104,8 +104,9 @@ QList<ConfigKey> httpListenerKeys()
                "s"),
         intKey("send_timeout_s", 60, 1, Hour,
                QT_TRANSLATE_NOOP("Catalogue",
-                                 "Longest pause while a client reads a response before the "
-                                 "connection is closed."),
+                                 "Longest wait between two writes of a response before the "
+                                 "connection is closed (as nginx's send_timeout: it times each "
+                                 "pause, not the whole response)."),
                "s"),
         intKey("max_body_bytes", 1024 * 1024, 0, GiB,
                QT_TRANSLATE_NOOP("Catalogue",
@@ -114,8 +115,9 @@ QList<ConfigKey> httpListenerKeys()
                "bytes"),
         intKey("max_connections", 1024, 0, 1000000,
                QT_TRANSLATE_NOOP("Catalogue",
-                                 "Client connections open at once, further ones wait; 0 is "
-                                 "unlimited.")),
+                                 "Client connections open at once; further ones wait in the "
+                                 "listen queue while the oldest idle ones are closed to make "
+                                 "room; 0 is unlimited.")),
         pathKey("access_log", "",
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "File that gets one combined-format line per request; empty "

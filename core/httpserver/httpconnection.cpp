@@ -43,7 +43,8 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
         } else if (m_state == State::Head)
             processInput(); // output fell below the high-water mark: serve what is buffered
     });
-    m_deadlineMs = net::coarseNowMs() + shard->options().headerTimeoutMs;
+    m_idleSinceMs = net::coarseNowMs();
+    m_deadlineMs = m_idleSinceMs + shard->options().headerTimeoutMs;
 }
 
 HttpConnection::~HttpConnection()
@@ -344,7 +345,8 @@ void HttpConnection::exchangeComplete()
     m_offset = 0;
     m_parser.reset();
     m_state = State::Head;
-    m_deadlineMs = net::coarseNowMs() + m_shard->options().keepAliveTimeoutMs;
+    m_idleSinceMs = net::coarseNowMs();
+    m_deadlineMs = m_idleSinceMs + m_shard->options().keepAliveTimeoutMs;
     if (!m_draining)
         m_socket->setReadEnabled(true);
     if (m_socket->pendingBytes() > 0)

@@ -33,6 +33,11 @@ public:
     // Stop after the current exchange (or now, when idle).
     void drain();
     bool isIdle() const { return m_state == State::Head && m_offset == m_in.size(); }
+    // Idle with nothing left to send: closing it loses nothing (nginx's reusable connection,
+    // a fresh one waiting for its first request or a kept-alive one between requests).
+    bool isReusable() const { return isIdle() && m_socket->pendingBytes() == 0; }
+    // Steady time since which it has been waiting for a request.
+    qint64 idleSinceMs() const { return m_idleSinceMs; }
     // Closes at once, dropping queued output; an unfinished exchange is cancelled first.
     void closeNow();
 
@@ -77,6 +82,7 @@ private:
     qint64 m_streamRemaining = 0;
     QByteArray m_streamChunk;
     qint64 m_deadlineMs = 0;
+    qint64 m_idleSinceMs = 0;
     int m_requestsServed = 0;
     State m_state = State::Head;
     bool m_continueSent = false;

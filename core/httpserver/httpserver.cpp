@@ -1,25 +1,11 @@
 #include "httpserver/httpserver.h"
 
-#include "http/responseheadwriter.h"
-#include "httpserver/errorpage.h"
 #include "httpserver/httpshard.h"
 #include "metrics/trafficrecorder.h"
 #include "net/eventlooppool.h"
 #include "net/tcplistener.h"
 
 namespace infralab::httpserver {
-
-static QByteArray refusalResponse()
-{
-    // What a connection past the cap gets before it is closed: a plain 503, like HAProxy's
-    // answer when maxconn is reached and the queue is full.
-    const QByteArray body = errorPage(503);
-    QByteArray head;
-    http::ResponseHeadWriter writer(head, 503);
-    writer.add("Content-Type", "text/html").addContentLength(body.size()).addConnectionClose();
-    writer.finish();
-    return head + body;
-}
 
 HttpServer::HttpServer(net::EventLoopPool &pool, const HttpServerOptions &options,
                        HandlerFactory handlerFactory, QObject *parent)
@@ -41,7 +27,8 @@ bool HttpServer::listen(quint16 port, QString *error)
     }
     net::TcpListener::Options listenerOptions;
     listenerOptions.maxConnections = m_options.maxConnections;
-    listenerOptions.refusal = refusalResponse();
+    // Past the cap new clients wait in the backlog, as with nginx's worker_connections.
+    listenerOptions.atCapacity = net::TcpListener::AtCapacity::Wait;
     m_listener = std::make_unique<net::TcpListener>(listenerOptions);
     connect(m_listener.get(), &net::TcpListener::stopped, this, &HttpServer::stopped);
     m_listener->state()->faults.set(m_faultPolicy);

@@ -25,7 +25,7 @@ HttpShard::~HttpShard()
 {
     // Connections are children; account for the ones still open. They go before the handler
     // does, so an asynchronous handler's cancel callbacks still find it alive.
-    m_listenerState->connections.fetch_sub(int(m_connections.size()), std::memory_order_relaxed);
+    m_listenerState->release(int(m_connections.size()));
     const QSet<HttpConnection *> open = std::exchange(m_connections, {});
     qDeleteAll(open);
 }
@@ -34,7 +34,7 @@ void HttpShard::adoptDescriptor(int fd)
 {
     if (m_draining) {
         net::closeDescriptor(fd);
-        m_listenerState->connections.fetch_sub(1, std::memory_order_relaxed);
+        m_listenerState->release();
         return;
     }
     m_connections.insert(new HttpConnection(fd, this));
@@ -89,11 +89,33 @@ void HttpShard::beginDrain(qint64 deadlineMs)
     m_sweep->setInterval(std::clamp(int(deadlineMs - net::steadyNowMs()) / 4, 10, 100));
 }
 
+void HttpShard::reclaimIdle()
+{
+    QList<HttpConnection *> idle;
+    for (HttpConnection *connection : std::as_const(m_connections)) {
+        if (connection->isReusable())
+            idle.append(connection);
+    }
+    if (idle.isEmpty())
+        return;
+    // nginx's ngx_drain_connections(): an eighth of the reusable ones, 1 to 32 at a time,
+    // the longest idle first.
+    const qsizetype count = std::clamp<qsizetype>(idle.size() / 8, 1, 32);
+    std::partial_sort(idle.begin(), idle.begin() + count, idle.end(),
+                      [](const HttpConnection *a, const HttpConnection *b) {
+                          return a->idleSinceMs() < b->idleSinceMs();
+                      });
+    for (qsizetype i = 0; i < count; ++i) {
+        m_listenerState->reclaimed.fetch_add(1, std::memory_order_relaxed);
+        idle.at(i)->closeNow();
+    }
+}
+
 void HttpShard::connectionClosed(HttpConnection *connection)
 {
     if (!m_connections.remove(connection))
         return;
-    m_listenerState->connections.fetch_sub(1, std::memory_order_relaxed);
+    m_listenerState->release();
     if (m_draining && m_connections.isEmpty())
         emitDrainedOnce();
 }

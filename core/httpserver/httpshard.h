@@ -37,6 +37,7 @@ public:
     void adoptDescriptor(int fd) override;
     void beginDrain(qint64 deadlineMs) override;
     int connectionCount() const override { return int(m_connections.size()); }
+    void reclaimIdle() override;
 
     const HttpServerOptions &options() const { return m_options; }
     HttpHandler &handler() { return *m_handler; }

@@ -22,6 +22,11 @@ public:
     // once no connection is left.
     virtual void beginDrain(qint64 deadlineMs) = 0;
     virtual int connectionCount() const = 0;
+    // The listener is at its cap with connections waiting in the backlog: close some of the
+    // oldest idle ones (no request in progress, nothing to send), as nginx does with its
+    // reusable connections, so an idle crowd cannot lock out active clients. Each closed one
+    // is counted in the listener's `reclaimed`. Protocols without idle connections ignore it.
+    virtual void reclaimIdle() {}
 
 signals:
     void drained();

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 #include <sys/socket.h>
 
@@ -369,21 +370,6 @@ private slots:
         QCOMPARE(curl.readAllStandardOutput(), QByteArray("200 3145728200 17"));
     }
 
-    void connectionCapRefuses()
-    {
-        HttpServerOptions options;
-        options.maxConnections = 2;
-        const quint16 port = startServer(options);
-        QTcpSocket a, b;
-        a.connectToHost(QStringLiteral("127.0.0.1"), port);
-        b.connectToHost(QStringLiteral("127.0.0.1"), port);
-        QVERIFY(a.waitForConnected(3000) && b.waitForConnected(3000));
-        QTRY_COMPARE(m_server->activeConnections(), 2);
-        const Reply third = exchangeRaw(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-        QVERIFY2(third.bytes.startsWith("HTTP/1.1 503"), third.bytes.constData());
-        QVERIFY(third.closed);
-    }
-
     void drainLetsInFlightFinish()
     {
         const quint16 port = startServer();
@@ -596,6 +582,97 @@ private slots:
         QCOMPARE(totals.responses[4], quint64(2)); // 400 and 408
         QCOMPARE(totals.requests, quint64(0));     // neither was a request a handler saw
         QCOMPARE(totals.latency.count(), quint64(0));
+    }
+    // max_connections as nginx's worker_connections: past the cap the listener stops
+    // accepting and the kernel's backlog holds new clients; they are served, never refused,
+    // once a connection closes.
+    void capMakesNewClientsWait()
+    {
+        HttpServerOptions options;
+        options.maxConnections = 2;
+        const quint16 port = startServer(options);
+        // Two clients in the middle of a request head: busy, not idle, so nothing is reclaimed.
+        QTcpSocket busy[2];
+        for (QTcpSocket &socket : busy) {
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write("GET /first HTTP/1.1\r\nHost: x\r\n");
+            QVERIFY(socket.waitForBytesWritten(5000));
+        }
+        QTRY_COMPARE(m_server->activeConnections(), 2);
+
+        QTcpSocket waiting;
+        waiting.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(waiting.waitForConnected(5000)); // the kernel completes the handshake
+        waiting.write("GET /waited HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(!waiting.waitForReadyRead(600)); // no 503: it waits
+        QCOMPARE(waiting.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(m_server->activeConnections(), 2);
+
+        busy[0].write("Connection: close\r\n\r\n");
+        QVERIFY(busy[0].waitForReadyRead(5000));
+        QVERIFY(busy[0].readAll().startsWith("HTTP/1.1 200 OK"));
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += waiting.readAll()).contains("GET /waited"), 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 OK"), answer.constData());
+        QCOMPARE(busy[1].state(), QAbstractSocket::ConnectedState);
+    }
+
+    // At the cap an idle crowd (connections that sent nothing yet, or kept alive between
+    // requests) cannot lock active clients out: the oldest idle ones are closed to make room,
+    // as nginx closes its reusable connections, and the newest idle ones stay.
+    void idleCrowdCannotLockOut_data()
+    {
+        QTest::addColumn<bool>("keptAlive");
+        QTest::newRow("fresh connections that never sent a request") << false;
+        QTest::newRow("kept-alive connections between requests") << true;
+    }
+    void idleCrowdCannotLockOut()
+    {
+        QFETCH(bool, keptAlive);
+        constexpr int Cap = 8;
+        HttpServerOptions options;
+        options.maxConnections = Cap;
+        const quint16 port = startServer(options);
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < Cap; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(socket->waitForConnected(5000));
+            if (keptAlive) {
+                socket->write("GET /once HTTP/1.1\r\nHost: x\r\n\r\n");
+                QVERIFY(socket->waitForReadyRead(5000));
+                QVERIFY(socket->readAll().startsWith("HTTP/1.1 200 OK"));
+            }
+            QTRY_COMPARE(m_server->activeConnections(), i + 1);
+            QTest::qWait(5); // distinct idle-since times: oldest first is the order tested
+            idle.push_back(std::move(socket));
+        }
+
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 10; ++i) {
+            const Reply reply = exchangeRaw(
+                port, "GET /active HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
+            QVERIFY2(reply.bytes.startsWith("HTTP/1.1 200 OK"), reply.bytes.constData());
+            QVERIFY(reply.closed);
+        }
+        QVERIFY2(timer.elapsed() < 5000, "active clients waited for the idle ones' timeouts");
+
+        // The oldest went (one per network thread at most); the newest is still open.
+        int closed = 0;
+        for (const auto &socket : idle) {
+            socket->waitForReadyRead(50);
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                ++closed;
+        }
+        QVERIFY(idle.front()->state() != QAbstractSocket::ConnectedState);
+        QCOMPARE(idle.back()->state(), QAbstractSocket::ConnectedState);
+        QVERIFY2(closed >= 1 && closed <= m_pool->size(), qPrintable(QString::number(closed)));
+        // The survivors are still served.
+        idle.back()->write("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(idle.back()->waitForReadyRead(5000));
+        QVERIFY(idle.back()->readAll().startsWith("HTTP/1.1 200 OK"));
     }
 };
 
