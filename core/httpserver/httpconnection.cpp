@@ -23,7 +23,7 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 } // namespace
 
 HttpConnection::HttpConnection(int fd, HttpShard *shard)
-    : QObject(shard)
+    : net::StreamConnection(shard)
     , m_shard(shard)
     , m_socket(new net::StreamSocket(fd, this))
     , m_parser(shard->options().limits)
@@ -43,8 +43,8 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
         } else if (m_state == State::Head)
             processInput(); // output fell below the high-water mark: serve what is buffered
     });
-    m_idleSinceMs = net::coarseNowMs();
-    m_deadlineMs = m_idleSinceMs + shard->options().headerTimeoutMs;
+    markIdle(net::coarseNowMs());
+    m_deadlineMs = idleSinceMs() + shard->options().headerTimeoutMs;
 }
 
 HttpConnection::~HttpConnection()
@@ -345,8 +345,8 @@ void HttpConnection::exchangeComplete()
     m_offset = 0;
     m_parser.reset();
     m_state = State::Head;
-    m_idleSinceMs = net::coarseNowMs();
-    m_deadlineMs = m_idleSinceMs + m_shard->options().keepAliveTimeoutMs;
+    markIdle(net::coarseNowMs());
+    m_deadlineMs = idleSinceMs() + m_shard->options().keepAliveTimeoutMs;
     if (!m_draining)
         m_socket->setReadEnabled(true);
     if (m_socket->pendingBytes() > 0)
@@ -410,8 +410,7 @@ void HttpConnection::closeNow()
     m_exchange.cancel();
     m_stream.reset();
     m_socket->abort();
-    m_shard->connectionClosed(this);
-    deleteLater();
+    closed();
 }
 
 void HttpConnection::checkDeadline(qint64 nowMs)

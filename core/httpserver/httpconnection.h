@@ -4,9 +4,8 @@
 #include "http/requestparser.h"
 #include "httpserver/httpexchange.h"
 #include "metrics/traffictotals.h"
+#include "net/streamconnection.h"
 #include "net/streamsocket.h"
-
-#include <QObject>
 
 #include <memory>
 
@@ -19,7 +18,7 @@ class HttpShard;
 // (pipelined requests wait in the buffer until the previous response is complete, so the
 // parsed views stay valid and output stays bounded). Every parse error answers its status and
 // closes. Deadlines (head, body, keep-alive, send) are checked by the shard's sweep.
-class HttpConnection final : public QObject, private net::SocketReader
+class HttpConnection final : public net::StreamConnection, private net::SocketReader
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpConnection)
@@ -28,18 +27,13 @@ public:
     HttpConnection(int fd, HttpShard *shard);
     ~HttpConnection() override;
 
-    // Called by the shard's sweep with the current steady time.
-    void checkDeadline(qint64 nowMs);
-    // Stop after the current exchange (or now, when idle).
-    void drain();
+    void checkDeadline(qint64 nowMs) override;
+    void drain() override;
     bool isIdle() const { return m_state == State::Head && m_offset == m_in.size(); }
-    // Idle with nothing left to send: closing it loses nothing (nginx's reusable connection,
-    // a fresh one waiting for its first request or a kept-alive one between requests).
-    bool isReusable() const { return isIdle() && m_socket->pendingBytes() == 0; }
-    // Steady time since which it has been waiting for a request.
-    qint64 idleSinceMs() const { return m_idleSinceMs; }
+    // A fresh connection waiting for its first request or a kept-alive one between requests.
+    bool isReusable() const override { return isIdle() && m_socket->pendingBytes() == 0; }
     // Closes at once, dropping queued output; an unfinished exchange is cancelled first.
-    void closeNow();
+    void closeNow() override;
 
 private:
     friend class HttpExchange;
@@ -82,7 +76,6 @@ private:
     qint64 m_streamRemaining = 0;
     QByteArray m_streamChunk;
     qint64 m_deadlineMs = 0;
-    qint64 m_idleSinceMs = 0;
     int m_requestsServed = 0;
     State m_state = State::Head;
     bool m_continueSent = false;

@@ -2,14 +2,9 @@
 
 #include "httpserver/httpexchange.h"
 #include "httpserver/httpserveroptions.h"
-#include "net/connectionshard.h"
-#include "net/tcplistener.h"
-
-#include <QSet>
+#include "net/streamshard.h"
 
 #include <memory>
-
-class QTimer;
 
 namespace infralab::metrics {
 class TrafficCounters;
@@ -20,9 +15,10 @@ namespace infralab::httpserver {
 
 class HttpConnection;
 
-// The HTTP side of one listener in one network thread: owns its connections, runs the
-// deadline sweep (one timer for all of them, not one per connection) and drains on stop.
-class HttpShard final : public net::ConnectionShard
+// The HTTP side of one listener in one network thread: the generic StreamShard (connection
+// set, cap, deadline sweep, drain) making HttpConnections, plus what they share in this
+// thread: the options, the handler and the traffic counters.
+class HttpShard final : public net::StreamShard
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpShard)
@@ -34,33 +30,19 @@ public:
               metrics::TrafficCounters &traffic);
     ~HttpShard() override;
 
-    void adoptDescriptor(int fd) override;
-    void beginDrain(qint64 deadlineMs) override;
-    int connectionCount() const override { return int(m_connections.size()); }
-    void reclaimIdle() override;
-
     const HttpServerOptions &options() const { return m_options; }
     HttpHandler &handler() { return *m_handler; }
     // This thread's counters of the server (only this shard writes them).
     metrics::TrafficCounters &traffic() { return m_traffic; }
-    const net::FaultHook &faults() const { return m_listenerState->faults; }
-    void connectionClosed(HttpConnection *connection);
+
+protected:
+    net::StreamConnection *createConnection(int fd) override;
 
 private:
-    void sweep();
-    void ensureSweep();
-    void emitDrainedOnce();
-
     HttpServerOptions m_options;
     std::unique_ptr<HttpHandler> m_handler;
-    std::shared_ptr<net::TcpListener::SharedState> m_listenerState;
     std::shared_ptr<metrics::TrafficRecorder> m_recorder; // keeps m_traffic alive
     metrics::TrafficCounters &m_traffic;
-    QSet<HttpConnection *> m_connections;
-    QTimer *m_sweep = nullptr;
-    qint64 m_drainDeadlineMs = 0;
-    bool m_draining = false;
-    bool m_drainedReported = false;
 };
 
 } // namespace infralab::httpserver
