@@ -1,8 +1,7 @@
 #include "guimain.h"
 
-#include "mainwindow/mainwindow.h"
-
 #include "mainwindow/fileactions.h"
+#include "mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QMessageBox>
