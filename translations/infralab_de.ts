@@ -1254,6 +1254,29 @@ Exit-Status:
         <source>Recovered unsaved changes to %1</source>
         <translation>Ungesicherte Änderungen an %1 wiederhergestellt</translation>
     </message>
+    <message>
+        <source>%1
+
+The recovery file is kept at %2.</source>
+        <translation>%1
+
+Die Wiederherstellungsdatei bleibt unter %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>Recovery failed; the recovery file is kept at %1</source>
+        <translation>Wiederherstellung fehlgeschlagen; die Wiederherstellungsdatei bleibt unter %1 erhalten</translation>
+    </message>
+    <message>
+        <source>%1 with 1 problem — see Problems</source>
+        <translation>%1 mit 1 Problem – siehe „Probleme“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %n problems — see Problems</source>
+        <translation>
+            <numerusform>%1 mit %n Problem – siehe „Probleme“</numerusform>
+            <numerusform>%1 mit %n Problemen – siehe „Probleme“</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>infralab::HistoryDock</name>
@@ -1915,10 +1938,6 @@ Open one with File › Open… or pick an example.</source>
         <source>Nothing to start: the topology has no nodes.</source>
         <translation>Nichts zu starten: Die Topologie hat keine Knoten.</translation>
     </message>
-    <message>
-        <source>Not started: fix the errors listed in the Problems dock first.</source>
-        <translation>Nicht gestartet: Beheben Sie zuerst die im Bereich „Probleme“ aufgeführten Fehler.</translation>
-    </message>
     <message numerus="yes">
         <source>Starting %n node(s)…</source>
         <translation>
@@ -1953,6 +1972,17 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>Open in Browser</source>
         <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Not started: fix %1 first (see Problems).</source>
+        <translation>Nicht gestartet: Beheben Sie zuerst %1 (siehe „Probleme“).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not started: fix the %n errors listed in Problems first, starting with %1.</source>
+        <translation>
+            <numerusform>Nicht gestartet: Beheben Sie zuerst den %n unter „Probleme“ aufgeführten Fehler, beginnend mit %1.</numerusform>
+            <numerusform>Nicht gestartet: Beheben Sie zuerst die %n unter „Probleme“ aufgeführten Fehler, beginnend mit %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -152,10 +152,12 @@ std::variant<RunCommand::Options, int> RunCommand::parse(const QStringList &argu
 
 int RunCommand::runTopology(const Options &options)
 {
+    // The window opens a file with errors so the user can fix it; a headless run cannot.
     const ReadResult file = TopologyReader::readFile(options.fileName);
-    for (const Problem &problem : file.problems)
+    const Problems problems = validateFile(file);
+    for (const Problem &problem : problems)
         console::err(ValidateCommand::formatProblem(options.fileName, problem) + QLatin1Char('\n'));
-    if (!file.ok())
+    if (hasErrors(problems))
         return ExitFailure;
     const Topology &topology = file.topology;
 

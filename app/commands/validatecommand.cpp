@@ -54,10 +54,10 @@ int ValidateCommand::run(const QStringList &arguments)
 
     bool allValid = true;
     for (const QString &fileName : files) {
-        const ReadResult result = TopologyReader::readFile(fileName);
-        for (const Problem &problem : result.problems)
+        const Problems problems = validateFile(TopologyReader::readFile(fileName));
+        for (const Problem &problem : problems)
             console::err(formatProblem(fileName, problem) + QLatin1Char('\n'));
-        allValid = allValid && result.ok();
+        allValid = allValid && !hasErrors(problems);
     }
     return allValid ? ExitSuccess : ExitFailure;
 }

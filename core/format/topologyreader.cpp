@@ -253,6 +253,15 @@ private:
     Problems &m_problems;
 };
 
+// True when an error of `structural` is about `problem`'s place already (a node that is not an
+// object covers every finding about that node).
+bool coveredBy(const Problems &structural, const Problem &problem)
+{
+    return std::any_of(structural.cbegin(), structural.cend(), [&](const Problem &p) {
+        return p.isError() && !p.path.isEmpty() && pathCovers(p.path, problem.path);
+    });
+}
+
 } // namespace
 
 ReadResult TopologyReader::parse(const QByteArray &bytes)
@@ -317,15 +326,11 @@ ReadResult TopologyReader::parse(const QByteArray &bytes)
         return fail(QStringLiteral("expected a JSON object at the top level, got an array"));
 
     StructureReader(result.problems).read(document.object(), result.topology);
-    // The validator checks the model; where the reader already found an error (a node that
-    // is not an object, an id that is not a string) it would only repeat it in other words.
+    // Ids and link ends the model needs; where the reader already found an error (a node that
+    // is not an object, an id that is not a string) the check would only repeat it.
     const Problems structural = result.problems;
-    for (const Problem &problem : validateTopology(result.topology)) {
-        const bool covered
-            = std::any_of(structural.cbegin(), structural.cend(), [&](const Problem &p) {
-                  return p.isError() && pathCovers(p.path, problem.path) && !p.path.isEmpty();
-              });
-        if (!covered)
+    for (const Problem &problem : checkIdentity(result.topology)) {
+        if (!coveredBy(structural, problem))
             result.problems.append(problem);
     }
     return result;
@@ -354,6 +359,24 @@ ReadResult TopologyReader::readFile(const QString &fileName)
                     + QString::number(MaxFileSize / (1024 * 1024))
                     + QStringLiteral(" MB, the limit for topology files"));
     return parse(bytes);
+}
+
+Problems validateFile(const ReadResult &read)
+{
+    // The identity problems the reader reported are the validator's too: they are listed once,
+    // where the validator finds them, so the lines keep file order.
+    const Problems validation = validateTopology(read.topology);
+    Problems problems;
+    for (const Problem &problem : read.problems) {
+        if (!validation.contains(problem))
+            problems.append(problem);
+    }
+    const Problems structural = problems;
+    for (const Problem &problem : validation) {
+        if (!coveredBy(structural, problem))
+            problems.append(problem);
+    }
+    return problems;
 }
 
 } // namespace infralab

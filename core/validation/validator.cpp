@@ -52,8 +52,11 @@ void checkExtra(const QJsonObject &extra, const QString &path, Problems &problem
 class TopologyValidator
 {
 public:
-    explicit TopologyValidator(const Topology &topology)
+    enum class Scope { Everything, Identity };
+
+    TopologyValidator(const Topology &topology, Scope scope)
         : m_topology(topology)
+        , m_identityOnly(scope == Scope::Identity)
     {}
 
     Problems run()
@@ -68,7 +71,8 @@ public:
             checkLink(i);
             tag(m_problems, first, m_topology.links.at(i).from, int(i));
         }
-        checkExtra(m_topology.extra, QString(), m_problems);
+        if (!m_identityOnly)
+            checkExtra(m_topology.extra, QString(), m_problems);
         return m_problems;
     }
 
@@ -83,6 +87,8 @@ private:
         const Node &node = m_topology.nodes.at(index);
         const QString path = indexPath(nodesPath(), index);
         checkId(node.id, keyPath(path, u"id"), path);
+        if (m_identityOnly)
+            return;
 
         const QString kindPath = keyPath(path, u"kind");
         const KindInfo *info = ComponentCatalogue::instance().find(node.kind);
@@ -117,7 +123,7 @@ private:
             error(idPath, QStringLiteral("missing (every node needs an id such as web-1)"));
             return;
         }
-        if (!isValidNodeId(id)) {
+        if (!m_identityOnly && !isValidNodeId(id)) {
             error(idPath, quoted(id)
                               + QStringLiteral(" is not a valid id (use a-z, 0-9 and -, starting "
                                                "with a letter, at most 63 characters)"));
@@ -191,6 +197,8 @@ private:
                                 + QLatin1Char(')'));
             }
         }
+        if (m_identityOnly)
+            return;
 
         const ComponentCatalogue &catalogue = ComponentCatalogue::instance();
         const KindInfo *callerInfo = caller ? catalogue.find(caller->kind) : nullptr;
@@ -214,6 +222,7 @@ private:
     }
 
     const Topology &m_topology;
+    const bool m_identityOnly;
     Problems m_problems;
     QHash<QString, QString> m_firstNodeWithId; // id → path of the node that has it first
     QHash<int, qsizetype> m_firstNodeWithPort; // fixed port → index of its first node
@@ -223,7 +232,12 @@ private:
 
 Problems validateTopology(const Topology &topology)
 {
-    return TopologyValidator(topology).run();
+    return TopologyValidator(topology, TopologyValidator::Scope::Everything).run();
+}
+
+Problems checkIdentity(const Topology &topology)
+{
+    return TopologyValidator(topology, TopologyValidator::Scope::Identity).run();
 }
 
 } // namespace infralab

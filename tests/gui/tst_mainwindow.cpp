@@ -4,8 +4,12 @@
 #include "canvas/topologyscene.h"
 #include "canvas/topologyview.h"
 #include "catalogue/componentcatalogue.h"
+#include "docks/editordocks.h"
+#include "docks/problemsdock.h"
 #include "document/document.h"
 #include "format/topologyreader.h"
+#include "live/livedocks.h"
+#include "live/runactions.h"
 #include "mainwindow/fileactions.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recentfiles.h"
@@ -19,6 +23,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUndoCommand>
 
 using namespace infralab;
@@ -207,10 +212,16 @@ private slots:
         QTest::addColumn<QString>("expected"); // part of the dialog's problem list
         QTest::newRow("not json") << QByteArray("{ nodes: ") << QString();
         QTest::newRow("empty file") << QByteArray() << QString();
-        QTest::newRow("unknown kind")
+        QTest::newRow("wrong format")
+            << QByteArray(R"({"format":"something-else","version":1,"nodes":[],"links":[]})")
+            << QString("format");
+        QTest::newRow("node is not an object")
+            << QByteArray(R"({"format":"infralab-topology","version":1,"nodes":[42]})")
+            << QString("nodes[0]");
+        QTest::newRow("duplicate id")
             << QByteArray(R"({"format":"infralab-topology","version":1,"nodes":[)"
-                          R"({"id":"a","kind":"mainframe"}],"links":[]})")
-            << QString("nodes[0].kind");
+                          R"({"id":"a","kind":"cache"},{"id":"a","kind":"cache"}]})")
+            << QString("nodes[1].id: duplicate id");
         QTest::newRow("newer version")
             << QByteArray(R"({"format":"infralab-topology","version":99,"nodes":[],"links":[]})")
             << QString("version");
@@ -244,6 +255,78 @@ private slots:
         QCOMPARE(window.windowTitle(), title);
         verifyCanvasMirrors(window);
         QVERIFY(!window.recentFiles()->files().contains(QFileInfo(bad).absoluteFilePath()));
+    }
+
+    // A topology with validation errors is the user's work: it opens with its problems listed,
+    // Run refuses naming them, and saving keeps it (with a warning) so it opens again.
+    void fileWithProblemsOpens_data()
+    {
+        QTest::addColumn<QByteArray>("nodes");
+        QTest::addColumn<QString>("problem"); // the Problems dock's first error, `path: message`
+        QTest::newRow("port used twice")
+            << QByteArray(R"({"id":"a","kind":"web-server","config":{"port":8080}},)"
+                          R"({"id":"b","kind":"web-server","config":{"port":8080}})")
+            << QString("nodes[1].config.port: port 8080 is already used by nodes[0]");
+        QTest::newRow("unknown kind") << QByteArray(R"({"id":"a","kind":"mainframe"})")
+                                      << QString("nodes[0].kind: unknown kind \"mainframe\"");
+        QTest::newRow("port out of range")
+            << QByteArray(R"({"id":"a","kind":"cache","config":{"port":70000}})")
+            << QString("nodes[0].config.port: 70000 is outside 0..65535");
+        QTest::newRow("invalid id") << QByteArray(R"({"id":"Web_1","kind":"web-server"})")
+                                    << QString("nodes[0].id: \"Web_1\" is not a valid id");
+    }
+    void fileWithProblemsOpens()
+    {
+        QFETCH(QByteArray, nodes);
+        QFETCH(QString, problem);
+        const QString path
+            = writeFile("problems.infralab.json",
+                        R"({"format":"infralab-topology","version":1,"nodes":[)" + nodes + "]}");
+        MainWindow window;
+        DialogRecorder dialogs;
+        dialogs.attach(window);
+        QVERIFY(window.openFile(path));
+        QCOMPARE(dialogs.calls, 0);
+        QCOMPARE(window.document()->fileName(), QFileInfo(path).absoluteFilePath());
+        verifyCanvasMirrors(window);
+        QVERIFY2(window.statusBar()->currentMessage().contains(
+                     "problems.infralab.json with 1 problem — see Problems"),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        ProblemsDock *dock = window.docks()->problems();
+        QTRY_VERIFY(!dock->problems().isEmpty());
+        QVERIFY2(dock->problems().first().toString().startsWith(problem),
+                 qPrintable(dock->problems().first().toString()));
+        QVERIFY(dock->problems().first().isError());
+        QVERIFY(dock->tree()->topLevelItemCount() >= 1);
+
+        // Run refuses, saying what to fix.
+        QVERIFY(!window.live()->actions()->start());
+        QVERIFY2(window.statusBar()->currentMessage().contains(problem),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        // Saving is the user's choice: the file is written, with a warning.
+        window.document()->undoStack()->push(new DirtyCommand);
+        const QString copy = m_dir.filePath("problems-copy.infralab.json");
+        QVERIFY(window.fileActions()->saveTo(copy));
+        QCOMPARE(dialogs.calls, 0);
+        QVERIFY(!window.document()->isModified());
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 "Saved problems-copy.infralab.json with 1 problem — see Problems");
+        MainWindow reopened;
+        QVERIFY(reopened.openFile(copy));
+        QCOMPARE(reopened.document()->topology(), window.document()->topology());
+    }
+
+    void savingValidTopologySaysNothingMore()
+    {
+        const QString path = writeFile("small.infralab.json", validTopology);
+        MainWindow window;
+        QVERIFY(window.openFile(path));
+        QCOMPARE(window.statusBar()->currentMessage(), "Opened small.infralab.json");
+        window.document()->undoStack()->push(new DirtyCommand);
+        QVERIFY(window.fileActions()->save());
+        QCOMPARE(window.statusBar()->currentMessage(), "Saved small.infralab.json");
     }
 
     void missingFileIsReported()

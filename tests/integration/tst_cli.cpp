@@ -55,7 +55,7 @@ Run runInfralab(const QStringList &arguments, const QString &workingDirectory = 
 QStringList expectedLines(const QString &shownName, const QString &path)
 {
     QStringList lines;
-    for (const Problem &problem : TopologyReader::readFile(path).problems) {
+    for (const Problem &problem : validateFile(TopologyReader::readFile(path))) {
         QString line = shownName + ": ";
         if (problem.isError()) {
             line += problem.toString();

@@ -511,16 +511,28 @@ private slots:
                  qPrintable(run.err));
     }
 
-    // An invalid file prints exactly what `validate` prints and starts nothing.
+    // An invalid file prints exactly what `validate` prints and starts nothing, whether the
+    // window could open it (a port used twice) or not (an id used twice).
+    void invalidFile_data()
+    {
+        QTest::addColumn<QByteArray>("nodes");
+        QTest::newRow("unreadable: duplicate id, port out of range")
+            << QByteArray(R"([ { "id": "web", "kind": "web-server", "config": { "port": 70000 } },
+                               { "id": "web", "kind": "webserver" } ])");
+        QTest::newRow("readable: port used twice, kind unknown")
+            << QByteArray(R"([ { "id": "web", "kind": "web-server", "config": { "port": 18080 } },
+                               { "id": "web-2", "kind": "web-server", "config": { "port": 18080 } },
+                               { "id": "x", "kind": "webserver" } ])");
+    }
     void invalidFile()
     {
+        QFETCH(QByteArray, nodes);
         QTemporaryDir dir;
-        const QString file = writeFile(
-            dir, "bad.infralab.json",
-            topology(R"([ { "id": "web", "kind": "web-server", "config": { "port": 70000 } },
-                          { "id": "web", "kind": "webserver" } ])"));
+        const QString file = writeFile(dir, "bad.infralab.json", topology(nodes));
+        QVERIFY(TopologyReader::readFile(file).ok()
+                == QString(QTest::currentDataTag()).startsWith("readable"));
         QStringList expected;
-        for (const Problem &problem : TopologyReader::readFile(file).problems) {
+        for (const Problem &problem : validateFile(TopologyReader::readFile(file))) {
             QVERIFY(problem.isError());
             expected.append(file + ": " + problem.toString());
         }

@@ -16,6 +16,21 @@
 
 namespace infralab {
 
+namespace {
+
+// `path: message` of every error, in the validator's order.
+QStringList errorTexts(const Problems &problems)
+{
+    QStringList texts;
+    for (const Problem &problem : problems) {
+        if (problem.isError())
+            texts.append(problem.toString());
+    }
+    return texts;
+}
+
+} // namespace
+
 RunActions::RunActions(live::LabSession *session, Document *document, TopologyScene *scene,
                        QWidget *window)
     : QObject(window)
@@ -79,8 +94,14 @@ bool RunActions::start()
         emit statusMessage(tr("Nothing to start: the topology has no nodes."));
         return false;
     }
-    if (hasErrors(validateTopology(topology))) {
-        emit statusMessage(tr("Not started: fix the errors listed in the Problems dock first."));
+    if (const QStringList errors = errorTexts(validateTopology(topology)); !errors.isEmpty()) {
+        // Name the problem: the user may have opened or recovered the file long ago.
+        emit statusMessage(errors.size() == 1
+                               ? tr("Not started: fix %1 first (see Problems).").arg(errors.first())
+                               : tr("Not started: fix the %n errors listed in Problems first, "
+                                    "starting with %1.",
+                                    nullptr, int(errors.size()))
+                                     .arg(errors.first()));
         return false;
     }
     const QString fileName = m_document->fileName();

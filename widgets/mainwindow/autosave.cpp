@@ -45,9 +45,8 @@ Autosave::Autosave(Document *document, QObject *parent)
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_path = QDir(folder()).filePath(id + Suffix);
     QDir().mkpath(folder());
-    m_lock = std::make_unique<QLockFile>(m_path + LockSuffix);
-    m_lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
-    m_lock->tryLock(0);
+    removeStaleLocks();
+    lock();
 
     m_timer.setInterval(IntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Autosave::saveNow);
@@ -93,6 +92,25 @@ void Autosave::discard()
     QFile::remove(m_path);
 }
 
+void Autosave::adopt(const QString &path)
+{
+    if (path == m_path)
+        return;
+    QFile::remove(m_path);
+    m_lock->unlock();
+    m_path = path;
+    lock();
+    m_dirty = true;
+    saveNow(); // the file now says this window holds it, should this one die too
+}
+
+void Autosave::lock()
+{
+    m_lock = std::make_unique<QLockFile>(m_path + LockSuffix);
+    m_lock->setStaleLockTime(0); // only a dead owner makes a lock stale, never its age
+    m_lock->tryLock(0);
+}
+
 QString Autosave::folder()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -132,8 +150,12 @@ bool Autosave::read(const QString &path, Topology *topology, QString *originalFi
     }
     const ReadResult result
         = TopologyReader::parse(QJsonDocument(object.value(TopologyKey).toObject()).toJson());
+    // Validation errors (a port used twice) are unsaved work like any other: only a topology
+    // the reader cannot make is refused.
     if (!result.ok()) {
-        *error = result.problems.isEmpty() ? QString() : result.problems.constFirst().toString();
+        const auto firstError = std::find_if(result.problems.cbegin(), result.problems.cend(),
+                                             [](const Problem &p) { return p.isError(); });
+        *error = firstError->toString();
         return false;
     }
     *topology = result.topology;
@@ -145,6 +167,32 @@ void Autosave::remove(const QString &path)
 {
     QFile::remove(path);
     QFile::remove(path + LockSuffix);
+}
+
+int Autosave::removeStaleLocks()
+{
+    int removed = 0;
+    const QDir dir(folder());
+    for (const QFileInfo &info :
+         dir.entryInfoList({QLatin1Char('*') + Suffix + LockSuffix}, QDir::Files | QDir::Hidden)) {
+        const QString lockPath = info.absoluteFilePath();
+        if (QFile::exists(lockPath.chopped(LockSuffix.size())))
+            continue; // a recovery file's lock: orphans() decides
+        QLockFile lock(lockPath);
+        lock.setStaleLockTime(0);
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (!lock.getLockInfo(&pid, &host, &application))
+            continue; // being written, or not a lock file: leave it
+        // tryLock() takes the lock over only when its owner is gone (same host, no such
+        // process); unlocking then deletes it. A running window keeps its lock.
+        if (lock.tryLock(0)) {
+            lock.unlock();
+            ++removed;
+        }
+    }
+    return removed;
 }
 
 } // namespace infralab

@@ -27,8 +27,11 @@ struct RecoveryFile
 // IntervalMs (QStandardPaths::AppDataLocation/recovery, one file per document), atomically.
 // The file goes away after a normal save, when the changes are discarded or undone, and when
 // the document is replaced; it stays when the program dies, and the next start offers it. A
-// lock file beside it, held while the window lives, keeps other running instances from
-// offering a file that is still in use (a dead owner's lock is stale and taken over).
+// recovered document keeps autosaving into the file it came from (adopt()), so the file
+// outlives every crash until the recovered changes are saved or discarded. A lock file beside
+// it, held while the window lives, keeps other running instances from offering a file that is
+// still in use; a dead owner's lock is stale: taken over, or removed at the next start when
+// its window never wrote a recovery file.
 class Autosave final : public QObject
 {
     Q_OBJECT
@@ -47,6 +50,10 @@ public:
     bool saveNow();
     // Removes the recovery file (the changes were saved or thrown away).
     void discard();
+    // Takes over `path`, a recovery file a dead window left (the document now holds what it
+    // recovered from it): this window's own file goes, `path` is locked and rewritten now and
+    // from then on, and removed only when the recovered changes are saved or discarded.
+    void adopt(const QString &path);
 
     static QString folder();
     // Recovery files whose owner is gone, newest first.
@@ -56,8 +63,14 @@ public:
                      QString *error);
     // Removes a recovery file and its lock.
     static void remove(const QString &path);
+    // Removes the lock files of windows that died before writing a recovery file (every window
+    // holds a lock from its start; a kill leaves it behind). Locks of running windows, and
+    // those beside a recovery file (orphans() takes them over), stay. Returns how many went.
+    static int removeStaleLocks();
 
 private:
+    void lock();
+
     Document *m_document;
     QString m_path;
     std::unique_ptr<QLockFile> m_lock;

@@ -5,6 +5,7 @@
 #include "format/topologywriter.h"
 #include "mainwindow/autosave.h"
 #include "mainwindow/recentfiles.h"
+#include "validation/validator.h"
 
 #include <QAction>
 #include <QDir>
@@ -17,6 +18,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace infralab {
 
@@ -79,7 +82,8 @@ bool FileActions::open()
 
 bool FileActions::openFile(const QString &fileName)
 {
-    // Read and validate before asking anything: a broken file must not cost the open document.
+    // Read before asking anything: a file that is no topology must not cost the open document.
+    // A topology with validation errors opens; the Problems dock lists them.
     const ReadResult result = TopologyReader::readFile(fileName);
     if (!result.ok()) {
         reportOpenErrors(fileName, result.problems);
@@ -95,12 +99,15 @@ bool FileActions::openFile(const QString &fileName)
     emit fileOpened(path);
 
     const QString name = QFileInfo(path).fileName();
-    if (result.problems.isEmpty()) {
+    const Problems problems = validateFile(result);
+    if (hasErrors(problems)) {
+        emit statusMessage(withProblems(tr("Opened %1").arg(name), problems));
+    } else if (problems.isEmpty()) {
         emit statusMessage(tr("Opened %1").arg(name));
     } else {
-        // Only warnings are left (errors were refused above): mention the first one.
-        const int count = int(result.problems.size());
-        const QString first = result.problems.constFirst().toString();
+        // Only warnings: mention the first one.
+        const int count = int(problems.size());
+        const QString first = problems.constFirst().toString();
         emit statusMessage(
             count == 1
                 ? tr("Opened %1 with a warning: %2").arg(name, first)
@@ -147,7 +154,9 @@ bool FileActions::saveTo(const QString &fileName)
     m_document->markSaved();
     m_recentFiles->add(path);
     rememberDirectory(path);
-    emit statusMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    // Saving a topology with errors is the user's choice; say so, since Run will refuse it.
+    emit statusMessage(withProblems(tr("Saved %1").arg(QFileInfo(path).fileName()),
+                                    validateTopology(m_document->topology())));
     return true;
 }
 
@@ -200,20 +209,26 @@ bool FileActions::offerRecovery(Autosave *autosave)
     Topology topology;
     QString originalFile;
     QString error;
+    const QString where = QDir::toNativeSeparators(file.path);
     if (!Autosave::read(file.path, &topology, &originalFile, &error)) {
+        // The file stays: it may be the only copy of the work, and another InfraLab (or a
+        // person) may read what this one cannot. Discard at the next start removes it.
         QMessageBox failed(QMessageBox::Warning, tr("Recovery Failed"),
                            tr("The unsaved changes could not be recovered."), QMessageBox::Ok,
                            m_window);
-        failed.setInformativeText(error);
+        failed.setInformativeText(tr("%1\n\nThe recovery file is kept at %2.").arg(error, where));
         run(failed);
-        Autosave::remove(file.path);
+        emit statusMessage(tr("Recovery failed; the recovery file is kept at %1").arg(where));
         return false;
     }
     m_document->reset(topology, originalFile);
     m_document->markUnsaved();
-    Autosave::remove(file.path);
-    autosave->saveNow(); // this window's own recovery file, should it die too
-    emit statusMessage(tr("Recovered unsaved changes to %1").arg(m_document->displayName()));
+    // The recovered changes are still unsaved: their file goes only when they are saved or
+    // discarded, and this window keeps it current should it die too.
+    autosave->adopt(file.path);
+    emit statusMessage(
+        withProblems(tr("Recovered unsaved changes to %1").arg(m_document->displayName()),
+                     validateTopology(topology)));
     return true;
 }
 
@@ -225,6 +240,17 @@ void FileActions::setMessageBoxRunner(MessageBoxRunner runner)
 QString FileActions::fileFilter()
 {
     return tr("InfraLab topologies (*.infralab.json);;JSON files (*.json);;All files (*)");
+}
+
+QString FileActions::withProblems(const QString &message, const Problems &problems)
+{
+    const int errors = int(std::count_if(problems.cbegin(), problems.cend(),
+                                         [](const Problem &p) { return p.isError(); }));
+    if (errors == 0)
+        return message;
+    // Whole phrases for one, so English reads right without a numerus translation loaded.
+    return errors == 1 ? tr("%1 with 1 problem — see Problems").arg(message)
+                       : tr("%1 with %n problems — see Problems", nullptr, errors).arg(message);
 }
 
 int FileActions::run(QMessageBox &box)

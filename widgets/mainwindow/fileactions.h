@@ -18,9 +18,12 @@ class Document;
 class RecentFiles;
 
 // The File menu's behaviour: New, Open…, Save, Save As… and Quit, with the "save your
-// changes?" prompt before anything would discard unsaved edits. Opening reads and validates
-// the whole file first; a file with errors is reported in a dialog and never replaces the open
-// document. Every dialog goes through one runner, which tests replace to stay non-modal.
+// changes?" prompt before anything would discard unsaved edits. Opening reads the whole file
+// first; a file that is no readable topology is reported in a dialog and never replaces the
+// open document. A topology with validation errors (a port used twice) is the user's work: it
+// opens, saves and recovers like any other, its errors listed in the Problems dock and counted
+// in the status bar. Every dialog goes through one runner, which tests replace to stay
+// non-modal.
 class FileActions final : public QObject
 {
     Q_OBJECT
@@ -47,8 +50,10 @@ public:
     // Save/Discard/Cancel when the document has unsaved changes; false means "stop".
     bool maybeSave();
     // After a crash: offers the newest recovery file another window left behind. Recover
-    // puts it in this window, unsaved, under its original file name; Discard deletes it;
-    // Later keeps it for the next start. True when a topology was recovered.
+    // puts it in this window, unsaved, under its original file name, and keeps the file until
+    // the changes are saved or discarded (Autosave::adopt); Discard deletes it; Later keeps it
+    // for the next start. A file that cannot be read is kept too, and its path shown. True
+    // when a topology was recovered.
     bool offerRecovery(Autosave *autosave);
 
     void setMessageBoxRunner(MessageBoxRunner runner);
@@ -60,6 +65,8 @@ signals:
 
 private:
     int run(QMessageBox &box);
+    // `message`, plus "with N problems — see Problems" when `problems` holds errors.
+    static QString withProblems(const QString &message, const Problems &problems);
     void reportOpenErrors(const QString &fileName, const Problems &problems);
     QString dialogDirectory() const;
     void rememberDirectory(const QString &fileName);

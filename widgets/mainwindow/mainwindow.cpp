@@ -17,6 +17,7 @@
 
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -25,6 +26,10 @@
 namespace infralab {
 
 namespace {
+
+// Every status bar message, for scripts and tests that drive the window:
+// QT_LOGGING_RULES="infralab.status.info=true" prints them on stderr.
+Q_LOGGING_CATEGORY(lcStatus, "infralab.status", QtWarningMsg)
 
 const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
@@ -61,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &Document::linkRemoved, this, &MainWindow::updateCounts);
     const auto showStatus = [this](const QString &message) {
         statusBar()->showMessage(message, StatusTimeoutMs);
+        qCInfo(lcStatus).noquote() << message;
     };
     connect(m_fileActions, &FileActions::statusMessage, this, showStatus);
     connect(m_editActions, &EditActions::statusMessage, this, showStatus);

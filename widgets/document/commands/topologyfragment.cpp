@@ -33,9 +33,12 @@ QByteArray TopologyFragment::toJson(const Topology &fragment)
 
 bool TopologyFragment::fromJson(const QByteArray &text, Topology *fragment, QString *error)
 {
+    // Pasting stays strict: only a valid fragment is inserted (a file with errors opens, but
+    // the clipboard's content is no one's unsaved work, and its kinds must be known to get ids).
     const ReadResult result = TopologyReader::parse(text);
-    if (!result.ok()) {
-        for (const Problem &problem : result.problems) {
+    const Problems problems = validateFile(result);
+    if (hasErrors(problems)) {
+        for (const Problem &problem : problems) {
             if (problem.isError()) {
                 *error = QCoreApplication::translate("TopologyFragment",
                                                      "The clipboard holds no topology: %1")
