@@ -25,7 +25,7 @@ constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 HttpConnection::HttpConnection(int fd, HttpShard *shard)
     : net::StreamConnection(shard)
     , m_shard(shard)
-    , m_socket(new net::StreamSocket(fd, this))
+    , m_socket(openSocket(fd))
     , m_parser(shard->options().limits)
     , m_chunked(shard->options().limits)
     , m_exchange(this)
@@ -63,14 +63,6 @@ void HttpConnection::onReadyRead()
         const auto status = m_socket->readInto(m_in, room, &n);
         if (status == net::StreamSocket::ReadStatus::Data) {
             m_shard->traffic().addBytesIn(n);
-            if (const net::FaultPolicy *fault = m_shard->faults().policy()) [[unlikely]] {
-                if (const auto verdict = fault->onRead(n);
-                    verdict != net::FaultPolicy::Verdict::Pass) {
-                    m_socket->abort(verdict == net::FaultPolicy::Verdict::Reset);
-                    closeNow();
-                    return;
-                }
-            }
             if (n < room)
                 break;
             continue;

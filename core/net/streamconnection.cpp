@@ -1,6 +1,7 @@
 #include "net/streamconnection.h"
 
 #include "net/streamshard.h"
+#include "net/streamsocket.h"
 
 namespace infralab::net {
 
@@ -10,6 +11,14 @@ StreamConnection::StreamConnection(StreamShard *shard)
 {}
 
 StreamConnection::~StreamConnection() = default;
+
+StreamSocket *StreamConnection::openSocket(int fd)
+{
+    auto *socket = new StreamSocket(fd, this);
+    if (const FaultPolicy *policy = m_shard->faults().policy()) [[unlikely]]
+        socket->applyFaultPolicy(policy);
+    return socket;
+}
 
 void StreamConnection::closed()
 {

@@ -5,6 +5,7 @@
 namespace infralab::net {
 
 class StreamShard;
+class StreamSocket;
 
 // One accepted client connection of any protocol (HTTP, PostgreSQL wire, RESP, a test's line
 // echo), owned by the StreamShard of its network thread. The shard's sweep asks it for its
@@ -32,6 +33,9 @@ public:
     qint64 idleSinceMs() const { return m_idleSinceMs; }
 
 protected:
+    // The connection's socket for the accepted descriptor, a child of this object, with the
+    // faults of the listener's fault hook applied: every protocol's bytes pass the same seam.
+    StreamSocket *openSocket(int fd);
     void markIdle(qint64 nowMs) { m_idleSinceMs = nowMs; }
     // The end of every closeNow(): the shard forgets the connection, which is deleted later.
     void closed();

@@ -1,6 +1,7 @@
 #include "net/streamsocket.h"
 
 #include "net/listensocket.h"
+#include "net/socketfaults.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -63,6 +64,8 @@ StreamSocket::ReadStatus StreamSocket::readInto(QByteArray &buffer, qsizetype ma
                                                 qsizetype *bytesRead)
 {
     *bytesRead = 0;
+    if (m_faults) [[unlikely]]
+        return readFaulted(buffer, maxBytes, bytesRead);
     if (m_fd < 0)
         return ReadStatus::Error;
     const qsizetype oldSize = buffer.size();
@@ -168,7 +171,16 @@ void StreamSocket::write(QByteArrayView data)
 {
     if (m_fd < 0 || data.isEmpty())
         return;
-    if (pendingBytes() > 0) {
+    if (m_faults) [[unlikely]] {
+        writeFaulted(data);
+        return;
+    }
+    writeToKernel(data);
+}
+
+void StreamSocket::writeToKernel(QByteArrayView data)
+{
+    if (kernelPendingBytes() > 0) {
         m_out.append(data.data(), data.size());
         return;
     }
@@ -190,7 +202,7 @@ void StreamSocket::write(QByteArrayView first, QByteArrayView second)
 {
     if (m_fd < 0)
         return;
-    if (pendingBytes() > 0 || first.isEmpty() || second.isEmpty()) {
+    if (pendingBytes() > 0 || first.isEmpty() || second.isEmpty() || m_faults) {
         write(first);
         write(second);
         return;
@@ -241,6 +253,19 @@ qint64 StreamSocket::sendFile(int fileFd, qint64 offset, qint64 count, bool *wou
     *wouldBlock = false;
     if (m_fd < 0 || pendingBytes() > 0)
         return -1;
+    if (m_faults) [[unlikely]] {
+        // A fault must see the bytes: read them through user space instead.
+        QByteArray chunk(qsizetype(std::min<qint64>(count, 64 * 1024)), Qt::Uninitialized);
+        ssize_t n;
+        do {
+            n = ::pread(fileFd, chunk.data(), size_t(chunk.size()), off_t(offset));
+        } while (n < 0 && errno == EINTR);
+        if (n <= 0)
+            return n == 0 ? 0 : -1;
+        chunk.truncate(n);
+        write(chunk);
+        return m_fd < 0 ? -1 : n;
+    }
     off_t position = off_t(offset);
     ssize_t n;
     do {
@@ -259,13 +284,14 @@ qint64 StreamSocket::sendFile(int fileFd, qint64 offset, qint64 count, bool *wou
 void StreamSocket::onWritable()
 {
     bool failedNow = false;
-    const qsizetype sent = sendNow(m_out.constData() + m_outOffset, pendingBytes(), &failedNow);
+    const qsizetype sent
+        = sendNow(m_out.constData() + m_outOffset, kernelPendingBytes(), &failedNow);
     if (failedNow) {
         fail(errno);
         return;
     }
     m_outOffset += sent;
-    if (pendingBytes() > 0)
+    if (kernelPendingBytes() > 0)
         return;
     m_out.truncate(0);
     m_outOffset = 0;
@@ -273,6 +299,8 @@ void StreamSocket::onWritable()
         m_out.squeeze(); // do not keep a large burst's buffer on an idle connection
     m_writeArmed = false;
     updateInterest(); // at once: a writable socket would wake the thread on every turn
+    if (m_faultQueuedOut > 0)
+        return; // drained() once the fault has released the rest
     if (m_shutdownPending) {
         m_shutdownPending = false;
         ::shutdown(m_fd, SHUT_WR);
@@ -315,6 +343,13 @@ void StreamSocket::abort(bool reset)
     m_fd = -1;
     m_out.clear();
     m_outOffset = 0;
+    m_faultQueuedOut = 0;
+    if (m_faults) {
+        m_faults->timer.stop();
+        for (auto &queue : m_faults->queue)
+            queue.clear();
+        m_faults->queued[SocketFaults::In] = m_faults->queued[SocketFaults::Out] = 0;
+    }
 }
 
 void StreamSocket::fail(int error)

@@ -1,14 +1,19 @@
 #pragma once
 
 #include "net/readinesspoller.h"
+#include "net/streamfault.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 namespace infralab::net {
 
+class FaultPolicy;
 class StreamSocket;
+struct SocketFaults;
 
 // Who is told, with a direct call (no signal), that a socket has something to read or reached
 // its end. It may delete the socket or change the reader inside the call.
@@ -25,9 +30,10 @@ protected:
 // caller's buffer and writes straight to the kernel: only what the kernel does not take at once
 // is queued, and write readiness is asked for only then (QTcpSocket would copy every byte
 // through its own ring buffers twice). Readiness comes from the thread's ReadinessPoller, not a
-// QSocketNotifier per socket. All connection I/O passes through it; fault policies act on a
-// listener's connections through net::FaultHook, which the acceptor and HttpConnection consult
-// on every accept and read. Linux only.
+// QSocketNotifier per socket. All connection I/O passes through it, so it is fault injection's
+// one seam per direction: with faults set (setFaults), every byte read or written passes their
+// StreamFault, which may delay, hold, cut or reset it without blocking the thread. Without
+// faults that costs one pointer test per call. Linux only.
 class StreamSocket final : public QObject, private ReadinessHandler
 {
     Q_OBJECT
@@ -61,7 +67,8 @@ public:
     void write(QByteArrayView data);
     // Two pieces in one system call (head + body).
     void write(QByteArrayView first, QByteArrayView second);
-    qsizetype pendingBytes() const { return m_out.size() - m_outOffset; }
+    // Queued for the peer: what the kernel did not take, and what a fault delays or holds.
+    qsizetype pendingBytes() const { return m_out.size() - m_outOffset + m_faultQueuedOut; }
     // Sends up to `count` bytes of `fileFd` from `offset` with sendfile(2); only when nothing
     // is queued. Returns the bytes sent (0 with *wouldBlock when the socket is full: drained()
     // follows once it can take more), or -1 when the socket or the file failed.
@@ -72,6 +79,15 @@ public:
     // one after every call (TCP_NODELAY pushes each call's tail at once). Uncorking sends what
     // is left. A no-op when the state does not change.
     void setCorked(bool corked);
+
+    // Fault injection (net/streamfault.h): from now on every chunk read passes `inbound` and
+    // every chunk written passes `outbound`; null lets that direction pass. Replacing or
+    // removing a fault releases what it delayed or held, in order. Any Close or Reset it plans
+    // closes the socket: the reader's next readInto() says Error, a write emits failed().
+    void setFaults(std::unique_ptr<StreamFault> inbound, std::unique_ptr<StreamFault> outbound);
+    // setFaults() with what `policy` (may be null) makes for a new connection.
+    void applyFaultPolicy(const FaultPolicy *policy);
+    bool hasFaults() const { return m_faults != nullptr; }
 
     // Half-closes the sending side once everything queued is sent.
     void shutdownWriteWhenFlushed();
@@ -90,11 +106,26 @@ private:
     void updateInterest();
     quint32 wanted() const
     {
-        return (m_readEnabled ? ReadinessPoller::Readable : 0u)
+        return (m_readEnabled && !kernelReadsPaused() ? ReadinessPoller::Readable : 0u)
                | (m_writeArmed ? ReadinessPoller::Writable : 0u);
     }
+    qsizetype kernelPendingBytes() const { return m_out.size() - m_outOffset; }
     qsizetype sendNow(const char *data, qsizetype size, bool *failedOut);
+    void writeToKernel(QByteArrayView data);
     void fail(int error);
+
+    // streamsocketfaults.cpp
+    bool kernelReadsPaused() const { return m_faults && faultsPauseKernelReads(); }
+    bool faultsPauseKernelReads() const;
+    ReadStatus readFaulted(QByteArray &buffer, qsizetype maxBytes, qsizetype *bytesRead);
+    void writeFaulted(QByteArrayView data);
+    bool planChunk(int direction, QByteArray bytes, bool inline_);
+    void deliver(int direction, const QByteArray &bytes);
+    bool releaseDue(bool all);
+    void armFaultTimer();
+    void faultTimerFired();
+    void tellReader();
+    void outboundReleased();
 
     int m_fd = -1;
     quint16 m_peerPort = 0;
@@ -109,6 +140,8 @@ private:
     bool m_writeArmed = false;
     bool m_shutdownPending = false;
     bool m_corked = false;
+    std::unique_ptr<SocketFaults> m_faults; // only while faults act or release what they held
+    qsizetype m_faultQueuedOut = 0;         // outbound bytes a fault delays or holds
 };
 
 } // namespace infralab::net

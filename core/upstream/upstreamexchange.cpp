@@ -56,7 +56,7 @@ void UpstreamExchange::connectFresh()
     m_pool.countOpened();
     const net::LoopbackConnect connection = net::LoopbackConnect::start(m_port);
     if (connection.state == net::LoopbackConnect::State::Connected) {
-        attach(m_pool.adopt(new net::StreamSocket(connection.fd)));
+        attach(m_pool.adopt(new net::StreamSocket(connection.fd), m_port));
         sendRequest();
         return;
     }
@@ -89,7 +89,7 @@ void UpstreamExchange::onConnectReady()
         fail(UpstreamOutcome::ConnectFailed);
         return;
     }
-    attach(m_pool.adopt(new net::StreamSocket(fd)));
+    attach(m_pool.adopt(new net::StreamSocket(fd), m_port));
     sendRequest();
 }
 

@@ -2,6 +2,12 @@
 
 #include "http/httptypes.h"
 
+#include <memory>
+
+namespace infralab::net {
+class OutgoingFaults;
+}
+
 namespace infralab::upstream {
 
 // Timeouts and pool sizes of the upstream side of a proxying component, modelled on nginx
@@ -17,6 +23,9 @@ struct UpstreamOptions
     // client's own values on unchanged, like nginx without proxy_set_header.
     bool forwardedHeaders = true;
     http::HttpLimits limits = responseLimits();
+    // Fault injection on the links: every connection opened to a callee's port gets the
+    // faults its policy makes (null: none).
+    std::shared_ptr<const net::OutgoingFaults> faults;
 
     static http::HttpLimits responseLimits()
     {

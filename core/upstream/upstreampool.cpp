@@ -1,6 +1,7 @@
 #include "upstream/upstreampool.h"
 
 #include "net/connectionshard.h"
+#include "net/faulthook.h"
 #include "net/streamsocket.h"
 #include "upstream/upstreamexchange.h"
 
@@ -52,9 +53,11 @@ net::StreamSocket *UpstreamPool::takeIdle(quint16 port, bool probe)
     return nullptr;
 }
 
-net::StreamSocket *UpstreamPool::adopt(net::StreamSocket *socket)
+net::StreamSocket *UpstreamPool::adopt(net::StreamSocket *socket, quint16 port)
 {
     socket->setParent(this);
+    if (m_options.faults) [[unlikely]]
+        socket->applyFaultPolicy(m_options.faults->policy(port));
     // Queued: a write failure surfaces inside write(); handle it once the call returned. The
     // socket is the context: a call still queued when it is deleted is dropped with it.
     connect(

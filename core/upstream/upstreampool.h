@@ -56,7 +56,8 @@ private:
     void giveBack(quint16 port, net::StreamSocket *socket);
     // Every upstream socket is the pool's child from creation. Its reader is its owner (an
     // exchange) or, while idle, the pool itself; its failure goes to whichever it is.
-    net::StreamSocket *adopt(net::StreamSocket *socket);
+    // A new connection to `port`: parented, watched, and given the link's faults.
+    net::StreamSocket *adopt(net::StreamSocket *socket, quint16 port);
     void setOwner(net::StreamSocket *socket, UpstreamExchange *owner);
     void forget(net::StreamSocket *socket) { socket->setReader(nullptr); }
     void socketReadable(net::StreamSocket *socket) override;

@@ -159,15 +159,39 @@ public:
         ++accepts;
         return m_accept;
     }
-    Verdict onRead(qsizetype) const override
+    // Inbound bytes pass a StreamFault that counts each chunk read and carries out the
+    // read verdict on it.
+    std::unique_ptr<net::StreamFault> streamFault(net::StreamDirection direction) const override
     {
-        ++reads;
-        return m_read;
+        if (direction != net::StreamDirection::Inbound)
+            return nullptr;
+        return std::make_unique<ReadVerdict>(this);
     }
     mutable std::atomic<int> accepts{0};
     mutable std::atomic<int> reads{0};
 
 private:
+    class ReadVerdict final : public net::StreamFault
+    {
+    public:
+        explicit ReadVerdict(const CountingFault *policy)
+            : m_policy(policy)
+        {}
+        Plan plan(qsizetype, qint64) override
+        {
+            ++m_policy->reads;
+            Plan plan;
+            if (m_policy->m_read == Verdict::Reset)
+                plan.action = Action::Reset;
+            else if (m_policy->m_read == Verdict::Close)
+                plan.action = Action::Close;
+            return plan;
+        }
+
+    private:
+        const CountingFault *m_policy;
+    };
+
     Verdict m_accept;
     Verdict m_read;
 };

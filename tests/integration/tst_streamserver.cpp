@@ -29,7 +29,7 @@ class LineEchoConnection final : public net::StreamConnection, private net::Sock
 public:
     LineEchoConnection(int fd, net::StreamShard *shard)
         : net::StreamConnection(shard)
-        , m_socket(new net::StreamSocket(fd, this))
+        , m_socket(openSocket(fd))
     {
         m_socket->setReader(this);
         connect(m_socket, &net::StreamSocket::failed, this, [this] { closeNow(); });

@@ -1,5 +1,6 @@
 #include "components/trafficgenerator/clientconnection.h"
 
+#include "net/faulthook.h"
 #include "net/listensocket.h"
 #include "net/loopbackconnect.h"
 #include "net/streamsocket.h"
@@ -23,9 +24,11 @@ http::HttpLimits clientLimits()
 } // namespace
 
 ClientConnection::ClientConnection(quint16 port, ClientConnectionListener *listener,
-                                   GeneratorStats &stats, QObject *parent)
+                                   GeneratorStats &stats, QObject *parent,
+                                   const net::OutgoingFaults *faults)
     : QObject(parent)
     , m_port(port)
+    , m_faults(faults)
     , m_listener(listener)
     , m_stats(stats)
     , m_parser(clientLimits())
@@ -103,6 +106,8 @@ void ClientConnection::onConnectReady()
 void ClientConnection::attach(int fd)
 {
     m_socket = new net::StreamSocket(fd, this);
+    if (m_faults) [[unlikely]]
+        m_socket->applyFaultPolicy(m_faults->policy(m_port));
     m_servedOnSocket = 0;
     m_stats.countConnectionOpened();
     m_socket->setReader(this);

@@ -9,6 +9,10 @@
 
 class QSocketNotifier;
 
+namespace infralab::net {
+class OutgoingFaults;
+}
+
 namespace infralab::trafficgenerator {
 
 class ClientConnection;
@@ -37,8 +41,9 @@ class ClientConnection final : public QObject, private net::SocketReader
     Q_DISABLE_COPY_MOVE(ClientConnection)
 
 public:
+    // `faults`: the generator's link faults, by port (null: none); must outlive it.
     ClientConnection(quint16 port, ClientConnectionListener *listener, GeneratorStats &stats,
-                     QObject *parent = nullptr);
+                     QObject *parent = nullptr, const net::OutgoingFaults *faults = nullptr);
     ~ClientConnection() override;
 
     quint16 port() const { return m_port; }
@@ -74,6 +79,7 @@ private:
     void closeSocket();
 
     quint16 m_port;
+    const net::OutgoingFaults *m_faults;
     ClientConnectionListener *m_listener;
     GeneratorStats &m_stats;
     int m_tag = -1;

@@ -154,7 +154,8 @@ void GeneratorWorker::send(int userIndex, qint64 dueUs, qint64 nowUs)
         user.perTarget.assign(std::size_t(m_plan.targets.size()), nullptr);
     ClientConnection *&connection = user.perTarget[std::size_t(target)];
     if (!connection) {
-        connection = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, this);
+        connection = new ClientConnection(m_plan.targets.at(target).port, this, *m_stats, this,
+                                          m_plan.faults.get());
         connection->setTag(userIndex);
     }
     const RequestMix::Request request = m_mix->next(target, m_rng);

@@ -13,6 +13,10 @@
 
 class QTimer;
 
+namespace infralab::net {
+class OutgoingFaults;
+}
+
 namespace infralab::trafficgenerator {
 
 class ArrivalTimer;
@@ -32,6 +36,8 @@ struct WorkerPlan
     qint64 startUs = 0; // steadyNowUs() when the generator started
     qint64 endUs = 0;   // when sending stops; 0 = until stopped
     QList<GeneratorTarget> targets;
+    // Fault injection on the generator's links, by target port (null: none).
+    std::shared_ptr<const net::OutgoingFaults> faults;
     QList<RequestTemplate> requests;
     KeySampler keys;
     bool keepAlive = true;
