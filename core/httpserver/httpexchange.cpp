@@ -2,6 +2,7 @@
 
 #include "httpserver/errorpage.h"
 #include "httpserver/httpconnection.h"
+#include "httpserver/httpfilter.h"
 
 #include <cstdio>
 #include <utility>
@@ -11,6 +12,7 @@ namespace infralab::httpserver {
 void HttpExchange::reset(const http::RequestHead *request, QByteArrayView body, qint64 nowUs)
 {
     m_request = request;
+    m_filters = nullptr;
     m_body = body;
     m_startedUs = nowUs;
     m_bodyBytes = 0;
@@ -43,6 +45,8 @@ static bool statusHasBody(int status)
 
 void HttpExchange::finishHead(qint64 contentLength)
 {
+    if (m_filters) [[unlikely]]
+        m_filters->responseHead(*this, *m_writer);
     if (statusHasBody(m_status))
         m_writer->addContentLength(contentLength); // also for HEAD (RFC 9110 §9.3.2)
     if (m_closeAfter)

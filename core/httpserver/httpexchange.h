@@ -12,6 +12,7 @@
 
 namespace infralab::httpserver {
 
+class FilterChain;
 class HttpConnection;
 
 // A response body produced piece by piece (a large file): the connection pulls the next
@@ -89,12 +90,14 @@ public:
     qint64 bodyBytesSent() const { return m_bodyBytes; }
 
 private:
+    friend class FilterChain;
     friend class HttpConnection;
     void reset(const http::RequestHead *request, QByteArrayView body, qint64 nowUs);
     void finishHead(qint64 contentLength);
     void cancel(); // from the connection: the client is gone
 
     HttpConnection *m_connection;
+    FilterChain *m_filters = nullptr; // set by a chain with response filters
     const http::RequestHead *m_request = nullptr;
     QByteArrayView m_body;
     QByteArray m_peerAddress;

@@ -2,6 +2,7 @@
 
 #include "components/loadbalancer/healthchecker.h"
 #include "components/loadbalancer/loadbalancerhandler.h"
+#include "components/loadbalancer/statspage.h"
 #include "net/connectionshard.h"
 
 #include <QThread>
@@ -39,10 +40,13 @@ httpserver::HttpServer::HandlerFactory LoadBalancer::handlerFactory() const
     return [table = m_table, options = m_config.upstream, log = m_accessLog, links = m_links] {
         // Each thread's random policy gets its own stream.
         static std::atomic<quint64> streams{0x9e3779b97f4a7c15ULL};
-        auto handler = std::make_unique<LoadBalancerHandler>(table, options, log, ++streams);
+        auto router = std::make_unique<LoadBalancerHandler>(table, options, log, ++streams);
         if (links)
-            handler->setLinkMetrics(links);
-        return handler;
+            router->setLinkMetrics(links);
+        auto chain = std::make_unique<httpserver::FilterChain>();
+        chain->append(std::make_unique<StatsPageFilter>(*router));
+        chain->append(std::move(router));
+        return chain;
     };
 }
 

@@ -190,23 +190,26 @@ LoadBalancerHandler::Pick LoadBalancerHandler::pick(const httpserver::HttpExchan
     return {PickResult::Chosen, chosen, cookieNamesIt};
 }
 
-void LoadBalancerHandler::handle(httpserver::HttpExchange &exchange)
+const TableSnapshot &LoadBalancerHandler::currentSnapshot()
 {
     if (m_table->generation() != m_generation)
         refresh();
-    const QByteArray &statsPath = m_snapshot->settings.statsPath;
-    if (!statsPath.isEmpty() && exchange.request().path == statsPath) {
-        serveStats(exchange);
-        return;
-    }
+    return *m_snapshot;
+}
+
+httpserver::HttpFilter::Result LoadBalancerHandler::onRequest(httpserver::HttpExchange &exchange)
+{
+    if (m_table->generation() != m_generation)
+        refresh();
     Pick first = pick(exchange, {});
     switch (first.result) {
-    case PickResult::Chosen: dispatch(exchange, std::move(first)); return;
-    case PickResult::Busy: enqueue(exchange); return;
+    case PickResult::Chosen: dispatch(exchange, std::move(first)); break;
+    case PickResult::Busy: enqueue(exchange); break;
     case PickResult::NoneUp:
         sendUnavailable(exchange, "No server is available to handle this request.");
-        return;
+        break;
     }
+    return Result::Stop;
 }
 
 void LoadBalancerHandler::dispatch(httpserver::HttpExchange &exchange, Pick &&pick)
@@ -287,24 +290,7 @@ void LoadBalancerHandler::expireQueue()
     serviceQueue(); // drops the finished entries, and a slot may be free by now
 }
 
-void LoadBalancerHandler::serveStats(httpserver::HttpExchange &exchange)
-{
-    const http::RequestHead &request = exchange.request();
-    if (request.method != http::HttpMethod::Get && request.method != http::HttpMethod::Head) {
-        exchange.begin(405).add("Allow", "GET, HEAD");
-        exchange.send({});
-        return;
-    }
-    const bool json = request.query.contains("format=json")
-                      || request.field("accept").contains("application/json");
-    const QJsonObject stats = m_table->toJson();
-    exchange.begin(200)
-        .add("Content-Type", json ? "application/json" : "text/html; charset=utf-8")
-        .add("Cache-Control", "no-cache");
-    exchange.send(json ? statsJson(stats) : statsHtml(stats));
-}
-
-void LoadBalancerHandler::finished(const httpserver::HttpExchange &exchange)
+void LoadBalancerHandler::onFinished(const httpserver::HttpExchange &exchange)
 {
     m_accessLog->record(*m_ring, exchange);
 }

@@ -2,7 +2,7 @@
 
 #include "components/loadbalancer/backendtable.h"
 #include "components/webserver/accesslog.h"
-#include "httpserver/httpexchange.h"
+#include "httpserver/httpfilter.h"
 #include "upstream/httpforwarder.h"
 
 #include <QVarLengthArray>
@@ -16,15 +16,15 @@ class QTimer;
 
 namespace infralab::loadbalancer {
 
-// The load balancer in one network thread. Per request: the stats page is answered here;
-// otherwise a backend is picked (sticky cookie first, then the policy over the primaries, or
-// the backups when no primary is up), a slot on it is taken (max_connections) and the request
-// is forwarded through this thread's HttpForwarder with a BalancedRoute that retries connect
-// failures elsewhere. With every usable backend full the request waits in this thread's FIFO
-// queue until a slot frees anywhere or queue_timeout_ms passes (503); with none up, 503.
-// The policy, the queue and the snapshot are this thread's own (no locks); the load and the
-// health it reads are the shared Backend atomics.
-class LoadBalancerHandler final : public httpserver::HttpHandler
+// The load balancer's routing filter in one network thread, the last of its FilterChain
+// (after the stats page, balancer.cpp). Per request: a backend is picked (sticky cookie first, then
+// the policy over the primaries, or the backups when no primary is up), a slot on it is taken
+// (max_connections) and the request is forwarded through this thread's HttpForwarder with a
+// BalancedRoute that retries connect failures elsewhere. With every usable backend full the request
+// waits in this thread's FIFO queue until a slot frees anywhere or queue_timeout_ms passes (503);
+// with none up, 503. The policy, the queue and the snapshot are this thread's own (no locks); the
+// load and the health it reads are the shared Backend atomics.
+class LoadBalancerHandler final : public httpserver::HttpFilter
 {
     Q_DISABLE_COPY_MOVE(LoadBalancerHandler)
 
@@ -34,8 +34,10 @@ public:
                         std::shared_ptr<webserver::AccessLog> accessLog, quint64 seed);
     ~LoadBalancerHandler() override;
 
-    void handle(httpserver::HttpExchange &exchange) override;
-    void finished(const httpserver::HttpExchange &exchange) override;
+    Result onRequest(httpserver::HttpExchange &exchange) override;
+    void onFinished(const httpserver::HttpExchange &exchange) override;
+    // The backends and settings as this thread sees them now (refreshed when they changed).
+    const TableSnapshot &currentSnapshot();
     void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
     {
         m_forwarder.setLinkMetrics(std::move(links));
@@ -62,7 +64,6 @@ private:
     void enqueue(httpserver::HttpExchange &exchange);
     void serviceQueue();
     void expireQueue();
-    void serveStats(httpserver::HttpExchange &exchange);
     QObject *context();
 
     std::shared_ptr<BackendTable> m_table;

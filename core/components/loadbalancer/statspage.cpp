@@ -1,5 +1,7 @@
 #include "components/loadbalancer/statspage.h"
 
+#include "components/loadbalancer/loadbalancerhandler.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -83,6 +85,27 @@ QByteArray statsHtml(const QJsonObject &stats)
     }
     html += "</table>\n</body></html>\n";
     return html;
+}
+
+httpserver::HttpFilter::Result StatsPageFilter::onRequest(httpserver::HttpExchange &exchange)
+{
+    const QByteArray &statsPath = m_balancer.currentSnapshot().settings.statsPath;
+    const http::RequestHead &request = exchange.request();
+    if (statsPath.isEmpty() || request.path != statsPath)
+        return Result::Continue;
+    if (request.method != http::HttpMethod::Get && request.method != http::HttpMethod::Head) {
+        exchange.begin(405).add("Allow", "GET, HEAD");
+        exchange.send({});
+        return Result::Stop;
+    }
+    const bool json = request.query.contains("format=json")
+                      || request.field("accept").contains("application/json");
+    const QJsonObject stats = m_balancer.table().toJson();
+    exchange.begin(200)
+        .add("Content-Type", json ? "application/json" : "text/html; charset=utf-8")
+        .add("Cache-Control", "no-cache");
+    exchange.send(json ? statsJson(stats) : statsHtml(stats));
+    return Result::Stop;
 }
 
 } // namespace infralab::loadbalancer
