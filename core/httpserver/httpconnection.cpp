@@ -134,6 +134,7 @@ void HttpConnection::processInput()
             return;
         }
         m_headLength = result.consumed;
+        m_headData = m_in.constData();
         m_shard->traffic().addRequest();
         switch (m_head.framing) {
         case http::BodyFraming::None:
@@ -151,11 +152,24 @@ void HttpConnection::processInput()
     }
 }
 
+// The body's bytes are appended to m_in, and QByteArray moves its data when it grows: the head's
+// views then point into freed memory. Parse the head again where it lies now (the same bytes,
+// so the same head; only when the buffer moved). Found by fuzz_httpconnection under ASan.
+void HttpConnection::refreshHead()
+{
+    if (m_in.constData() == m_headData)
+        return;
+    m_parser.reset();
+    m_parser.parse(QByteArrayView(m_in).sliced(m_offset), m_head);
+    m_headData = m_in.constData();
+}
+
 bool HttpConnection::readBody()
 {
     const qsizetype bodyStart = m_offset + m_headLength;
     if (m_head.framing == http::BodyFraming::ContentLength) {
         if (m_in.size() - bodyStart >= m_head.contentLength) {
+            refreshHead();
             dispatch(QByteArrayView(m_in).sliced(bodyStart, m_head.contentLength),
                      m_headLength + m_head.contentLength);
             return true;
@@ -169,6 +183,7 @@ bool HttpConnection::readBody()
         }
         m_chunkConsumed += result.consumed;
         if (result.isComplete()) {
+            refreshHead();
             dispatch(m_chunkedBody, m_headLength + m_chunkConsumed);
             return true;
         }

@@ -44,6 +44,7 @@ private:
     void onReadyRead();
     void processInput();
     bool readBody();
+    void refreshHead();
     void dispatch(QByteArrayView body, qsizetype requestLength);
     void exchangeComplete();
     void pumpStream();
@@ -64,8 +65,9 @@ private:
     HttpShard *m_shard;
     net::StreamSocket *m_socket;
     QByteArray m_in;
-    qsizetype m_offset = 0;     // start of the current request in m_in
-    qsizetype m_headLength = 0; // of the current request, once parsed
+    qsizetype m_offset = 0;           // start of the current request in m_in
+    qsizetype m_headLength = 0;       // of the current request, once parsed
+    const char *m_headData = nullptr; // m_in's data when m_head was parsed (its views point there)
     qsizetype m_requestLength = 0;
     http::RequestParser m_parser;
     http::RequestHead m_head;
