@@ -183,7 +183,6 @@ struct World
         check(::realpath(QFile::encodeName(root.path()).constData(), buffer), "setup: realpath");
         settings->config.root = buffer;
         settings->config.gzip = true;
-        settings->accessLog = std::make_shared<webserver::AccessLog>();
     }
 };
 
@@ -320,7 +319,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto listenerState = std::make_shared<net::TcpListener::SharedState>();
     auto recorder = std::make_shared<metrics::TrafficRecorder>(1);
     HttpServerOptions options;
-    auto *shard = new HttpShard(options, std::make_unique<FuzzHandler>(w.settings, handled),
+    // Settings of its own per input: every handler adds a ring to the site's access log, which
+    // keeps it (one handler per network thread in the product, thousands here).
+    auto settings = std::make_shared<webserver::SiteSettings>(*w.settings);
+    settings->accessLog = std::make_shared<webserver::AccessLog>();
+    auto *shard = new HttpShard(options, std::make_unique<FuzzHandler>(settings, handled),
                                 listenerState, recorder, recorder->forThread(0));
     listenerState->connections.fetch_add(1);
     shard->adoptDescriptor(fds[0]);
