@@ -40,8 +40,15 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
             m_deadlineMs = NoDeadline;
             if (auto callback = m_exchange.m_onDrained)
                 callback(); // a copy: the callback may finish the exchange and reset it
-        } else if (m_state == State::Head)
-            processInput(); // output fell below the high-water mark: serve what is buffered
+        } else if (m_state == State::Head) {
+            // Output fell below the high-water mark, for which processInput() paused reading:
+            // read again and serve what is buffered. Without this, a connection paused with no
+            // complete request left in its buffer never read again (not the client's next
+            // request, not its FIN) until the keep-alive timeout.
+            if (!m_draining)
+                m_socket->setReadEnabled(true);
+            processInput();
+        }
     });
     m_deadlineMs = net::coarseNowMs() + shard->options().headerTimeoutMs;
 }

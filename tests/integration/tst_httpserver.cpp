@@ -14,9 +14,13 @@
 #include <QTimer>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 using namespace infralab;
 using namespace infralab::httpserver;
@@ -138,6 +142,38 @@ Reply exchangeRaw(quint16 port, const QByteArray &request, int settleMs = 500)
     }
     reply.bytes += socket.readAll();
     return reply;
+}
+
+// A raw client with a small receive buffer, so most of a large answer stays queued in the
+// server (loopback's default buffers would take megabytes). Reads with a 10 s time-out.
+int smallWindowClient(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    const int small = 4096;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    const timeval timeout{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// Reads until `bytes` holds `size` bytes, the peer closes (returns 0) or the time-out (-1).
+ssize_t readUpTo(int fd, QByteArray &bytes, qsizetype size)
+{
+    char buffer[65536];
+    ssize_t n = 1;
+    while (bytes.size() < size && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+        bytes.append(buffer, n);
+    return bytes.size() >= size ? 1 : n;
 }
 
 } // namespace
@@ -309,6 +345,33 @@ private slots:
         QVERIFY2(bytes.startsWith("HTTP/1.1 200 OK\r\n"), bytes.left(200).constData());
         QVERIFY2(bytes.contains("\r\n\r\nPOST " + target + '\n'), bytes.left(600).constData());
         QVERIFY(bytes.contains("body=" + piece.repeated(pieces) + '\n'));
+    }
+
+    // Past 1 MiB of queued output the connection stops reading; once the client has read it
+    // all, the connection must read again: the next request on it is answered at once.
+    void readingResumesAfterOutputHighWater()
+    {
+        const quint16 port = startServer();
+        const int fd = smallWindowClient(port);
+        QVERIFY(fd >= 0);
+        const QByteArray big = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+        QVERIFY(::send(fd, (big + big).constData(), size_t(2 * big.size()), MSG_NOSIGNAL) > 0);
+        constexpr qsizetype bodySize = 3 * 1024 * 1024; // EchoHandler's /big
+        QByteArray bytes;
+        QCOMPARE(readUpTo(fd, bytes, 2 * bodySize), ssize_t(1));
+        // The heads are small: read until both bodies are whole.
+        const qsizetype second = bytes.indexOf("HTTP/1.1 200 OK", 1);
+        QVERIFY(second > bodySize);
+        const qsizetype secondBody = bytes.indexOf("\r\n\r\n", second) + 4;
+        QCOMPARE(readUpTo(fd, bytes, secondBody + bodySize), ssize_t(1));
+        QCOMPARE(bytes.size(), secondBody + bodySize);
+        const QByteArray after = "GET /after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        QVERIFY(::send(fd, after.constData(), size_t(after.size()), MSG_NOSIGNAL) > 0);
+        QByteArray answer;
+        QCOMPARE(readUpTo(fd, answer, std::numeric_limits<qsizetype>::max()), ssize_t(0));
+        ::close(fd);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n") && answer.contains("GET /after"),
+                 answer.constData());
     }
 
     void headHasNoBodyBytes()
