@@ -48,6 +48,8 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
             if (!m_draining)
                 m_socket->setReadEnabled(true);
             processInput();
+        } else if (m_state == State::Closing && m_peerClosed) {
+            closeNow(); // the last response is out and the client sends nothing more
         }
     });
     m_deadlineMs = net::coarseNowMs() + shard->options().headerTimeoutMs;
@@ -92,19 +94,22 @@ void HttpConnection::onReadyRead()
     }
     if (m_state == State::Closing) {
         m_in.resize(0); // lingering close: discard what the client still sends
-        if (endOfStream)
-            closeNow();
+        if (endOfStream) {
+            m_peerClosed = true;
+            closeWhenFlushed();
+        }
         return;
     }
     if (endOfStream) {
         // The client half-closed (e.g. `printf … | nc`): answer the complete requests it sent,
-        // then close. An unfinished request is dropped silently, as nginx does.
+        // then close once the answers are out. An unfinished request is dropped silently, as
+        // nginx does. processInput() closes when nothing is left to serve; while the output is
+        // above its high-water mark it waits for drained() and goes on.
         m_draining = true;
+        m_peerClosed = true;
         m_socket->setReadEnabled(false);
     }
     processInput();
-    if (endOfStream && m_state == State::Head)
-        closeNow();
 }
 
 void HttpConnection::processInput()
@@ -133,7 +138,7 @@ void HttpConnection::processInput()
                 m_deadlineMs = net::coarseNowMs() + m_shard->options().headerTimeoutMs;
             }
             if (m_draining)
-                closeNow();
+                closeGracefully(); // the answers already queued still go out
             return;
         }
         if (result.isError()) {
@@ -196,7 +201,7 @@ bool HttpConnection::readBody()
         }
     }
     if (m_draining) {
-        closeNow();
+        closeGracefully(); // the body will not come; earlier answers still go out
         return false;
     }
     // RFC 9110 §10.1.1: the client waits for 100 before sending the body.
@@ -417,9 +422,27 @@ void HttpConnection::closeGracefully()
     m_state = State::Closing;
     m_stream.reset();
     m_socket->shutdownWriteWhenFlushed();
-    m_socket->setReadEnabled(true);
+    if (m_peerClosed) {
+        closeWhenFlushed(); // nothing to linger for: the client already sent its FIN
+        if (m_state == State::Closed)
+            return;
+    } else {
+        m_socket->setReadEnabled(true);
+    }
     m_deadlineMs = net::coarseNowMs()
                    + (m_socket->pendingBytes() > 0 ? m_shard->options().sendTimeoutMs : LingerMs);
+}
+
+// Closing and the client has sent everything it will: close once the queued output is out
+// (drained() then calls closeNow()). Closing at the client's FIN instead would drop answers a
+// half-closed client is still waiting for (fuzz_httpconnection).
+void HttpConnection::closeWhenFlushed()
+{
+    if (m_socket->pendingBytes() == 0) {
+        closeNow();
+        return;
+    }
+    m_socket->setReadEnabled(false);
 }
 
 void HttpConnection::closeNow()

@@ -52,6 +52,7 @@ private:
     void peerFailed();
     void countResponse();
     void closeGracefully();
+    void closeWhenFlushed();
 
     // From HttpExchange
     void writeResponse(QByteArrayView head, QByteArrayView body);
@@ -83,6 +84,7 @@ private:
     State m_state = State::Head;
     bool m_continueSent = false;
     bool m_draining = false;
+    bool m_peerClosed = false; // the client's FIN arrived (it may still read)
     bool m_inDispatch = false;
 };
 

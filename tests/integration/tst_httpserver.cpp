@@ -413,6 +413,48 @@ private slots:
         QVERIFY2(bytes.contains("GET /hc"), bytes.constData());
     }
 
+    // A client that half-closes after its requests still reads every complete answer whole,
+    // however much is still queued when its FIN arrives, also when an unfinished request or
+    // body follows (fuzz_httpconnection: the queued output used to be dropped).
+    void halfClosedClientGetsWholeAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("answers");
+        const QByteArray big = "GET /big HTTP/1.1\r\nHost: x\r\n\r\n";
+        QTest::newRow("one large answer") << big << 1;
+        QTest::newRow("pipelined large answers") << big + big << 2;
+        QTest::newRow("then an unfinished request") << big + big + "GET /partial" << 2;
+        QTest::newRow("then an unfinished body")
+            << big + "POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc" << 1;
+    }
+    void halfClosedClientGetsWholeAnswers()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, answers);
+        const quint16 port = startServer();
+        const int fd = smallWindowClient(port);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL),
+                 ssize_t(request.size()));
+        ::shutdown(fd, SHUT_WR);
+        QByteArray bytes;
+        const ssize_t end = readUpTo(fd, bytes, std::numeric_limits<qsizetype>::max());
+        ::close(fd);
+        QCOMPARE(end, ssize_t(0));                      // the server closed, no time-out
+        constexpr qsizetype bodySize = 3 * 1024 * 1024; // EchoHandler's /big
+        qsizetype offset = 0;
+        for (int i = 0; i < answers; ++i) {
+            QVERIFY2(bytes.sliced(offset).startsWith("HTTP/1.1 200 OK\r\n"),
+                     bytes.sliced(offset).left(100).constData());
+            const qsizetype bodyStart = bytes.indexOf("\r\n\r\n", offset) + 4;
+            QVERIFY(bodyStart > offset);
+            QVERIFY2(bytes.size() - bodyStart >= bodySize,
+                     qPrintable(QString::number(bytes.size() - bodyStart)));
+            offset = bodyStart + bodySize;
+        }
+        QCOMPARE(bytes.size(), offset); // and nothing else: the unfinished request is dropped
+    }
+
     void headerTimeoutGives408()
     {
         HttpServerOptions options;
