@@ -40,8 +40,17 @@ HttpConnection::HttpConnection(int fd, HttpShard *shard)
             m_deadlineMs = NoDeadline;
             if (auto callback = m_exchange.m_onDrained)
                 callback(); // a copy: the callback may finish the exchange and reset it
-        } else if (m_state == State::Head)
-            processInput(); // output fell below the high-water mark: serve what is buffered
+        } else if (m_state == State::Head) {
+            // Output fell below the high-water mark, for which processInput() paused reading:
+            // read again and serve what is buffered. Without this, a connection paused with no
+            // complete request left in its buffer never read again (not the client's next
+            // request, not its FIN) until the keep-alive timeout.
+            if (!m_draining)
+                m_socket->setReadEnabled(true);
+            processInput();
+        } else if (m_state == State::Closing && m_peerClosed) {
+            closeNow(); // the last response is out and the client sends nothing more
+        }
     });
     markIdle(net::coarseNowMs());
     m_deadlineMs = idleSinceMs() + shard->options().headerTimeoutMs;
@@ -78,19 +87,22 @@ void HttpConnection::onReadyRead()
     }
     if (m_state == State::Closing) {
         m_in.resize(0); // lingering close: discard what the client still sends
-        if (endOfStream)
-            closeNow();
+        if (endOfStream) {
+            m_peerClosed = true;
+            closeWhenFlushed();
+        }
         return;
     }
     if (endOfStream) {
         // The client half-closed (e.g. `printf … | nc`): answer the complete requests it sent,
-        // then close. An unfinished request is dropped silently, as nginx does.
+        // then close once the answers are out. An unfinished request is dropped silently, as
+        // nginx does. processInput() closes when nothing is left to serve; while the output is
+        // above its high-water mark it waits for drained() and goes on.
         m_draining = true;
+        m_peerClosed = true;
         m_socket->setReadEnabled(false);
     }
     processInput();
-    if (endOfStream && m_state == State::Head)
-        closeNow();
 }
 
 void HttpConnection::processInput()
@@ -119,7 +131,7 @@ void HttpConnection::processInput()
                 m_deadlineMs = net::coarseNowMs() + m_shard->options().headerTimeoutMs;
             }
             if (m_draining)
-                closeNow();
+                closeGracefully(); // the answers already queued still go out
             return;
         }
         if (result.isError()) {
@@ -127,6 +139,7 @@ void HttpConnection::processInput()
             return;
         }
         m_headLength = result.consumed;
+        m_headData = m_in.constData();
         m_shard->traffic().addRequest();
         switch (m_head.framing) {
         case http::BodyFraming::None:
@@ -144,11 +157,24 @@ void HttpConnection::processInput()
     }
 }
 
+// The body's bytes are appended to m_in, and QByteArray moves its data when it grows: the head's
+// views then point into freed memory. Parse the head again where it lies now (the same bytes,
+// so the same head; only when the buffer moved). Found by fuzz_httpconnection under ASan.
+void HttpConnection::refreshHead()
+{
+    if (m_in.constData() == m_headData)
+        return;
+    m_parser.reset();
+    m_parser.parse(QByteArrayView(m_in).sliced(m_offset), m_head);
+    m_headData = m_in.constData();
+}
+
 bool HttpConnection::readBody()
 {
     const qsizetype bodyStart = m_offset + m_headLength;
     if (m_head.framing == http::BodyFraming::ContentLength) {
         if (m_in.size() - bodyStart >= m_head.contentLength) {
+            refreshHead();
             dispatch(QByteArrayView(m_in).sliced(bodyStart, m_head.contentLength),
                      m_headLength + m_head.contentLength);
             return true;
@@ -162,12 +188,13 @@ bool HttpConnection::readBody()
         }
         m_chunkConsumed += result.consumed;
         if (result.isComplete()) {
+            refreshHead();
             dispatch(m_chunkedBody, m_headLength + m_chunkConsumed);
             return true;
         }
     }
     if (m_draining) {
-        closeNow();
+        closeGracefully(); // the body will not come; earlier answers still go out
         return false;
     }
     // RFC 9110 §10.1.1: the client waits for 100 before sending the body.
@@ -389,9 +416,27 @@ void HttpConnection::closeGracefully()
     m_state = State::Closing;
     m_stream.reset();
     m_socket->shutdownWriteWhenFlushed();
-    m_socket->setReadEnabled(true);
+    if (m_peerClosed) {
+        closeWhenFlushed(); // nothing to linger for: the client already sent its FIN
+        if (m_state == State::Closed)
+            return;
+    } else {
+        m_socket->setReadEnabled(true);
+    }
     m_deadlineMs = net::coarseNowMs()
                    + (m_socket->pendingBytes() > 0 ? m_shard->options().sendTimeoutMs : LingerMs);
+}
+
+// Closing and the client has sent everything it will: close once the queued output is out
+// (drained() then calls closeNow()). Closing at the client's FIN instead would drop answers a
+// half-closed client is still waiting for (fuzz_httpconnection).
+void HttpConnection::closeWhenFlushed()
+{
+    if (m_socket->pendingBytes() == 0) {
+        closeNow();
+        return;
+    }
+    m_socket->setReadEnabled(false);
 }
 
 void HttpConnection::closeNow()

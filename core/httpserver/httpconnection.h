@@ -43,6 +43,7 @@ private:
     void onReadyRead();
     void processInput();
     bool readBody();
+    void refreshHead();
     void dispatch(QByteArrayView body, qsizetype requestLength);
     void exchangeComplete();
     void pumpStream();
@@ -50,6 +51,7 @@ private:
     void peerFailed();
     void countResponse();
     void closeGracefully();
+    void closeWhenFlushed();
 
     // From HttpExchange
     void writeResponse(QByteArrayView head, QByteArrayView body);
@@ -63,8 +65,9 @@ private:
     HttpShard *m_shard;
     net::StreamSocket *m_socket;
     QByteArray m_in;
-    qsizetype m_offset = 0;     // start of the current request in m_in
-    qsizetype m_headLength = 0; // of the current request, once parsed
+    qsizetype m_offset = 0;           // start of the current request in m_in
+    qsizetype m_headLength = 0;       // of the current request, once parsed
+    const char *m_headData = nullptr; // m_in's data when m_head was parsed (its views point there)
     qsizetype m_requestLength = 0;
     http::RequestParser m_parser;
     http::RequestHead m_head;
@@ -80,6 +83,7 @@ private:
     State m_state = State::Head;
     bool m_continueSent = false;
     bool m_draining = false;
+    bool m_peerClosed = false; // the client's FIN arrived (it may still read)
     bool m_inDispatch = false;
 };
 

@@ -95,8 +95,11 @@ bool HttpForwarder::Relay::buildRequest()
     RequestHeadWriter writer(m_request.head, headAsGet ? "GET" : request.methodToken,
                              request.target);
     const bool addForwarded = m_forwarder.m_options.forwardedHeaders;
-    if (!request.host.isEmpty())
-        writer.add("Host", request.host);            // as the client sent it (nginx: Host $host)
+    // Host as the client sent it (nginx: Host $host). An HTTP/1.0 client may send none, but an
+    // HTTP/1.1 request must carry one (RFC 9112 §3.2, our own servers answer 400 without):
+    // then the upstream's address, like nginx's default Host $proxy_host (without the port,
+    // which each attempt picks later).
+    writer.add("Host", request.host.isEmpty() ? QByteArrayView("127.0.0.1") : request.host);
     QVarLengthArray<QByteArrayView, 2> forwardedFor; // what arrived, ours added at the end
     QVarLengthArray<QByteArrayView, 2> via;
     QByteArray rewritten;

@@ -305,6 +305,34 @@ private slots:
         QCOMPARE(arrivals.total.load(), 1);
     }
 
+    // The upstream request is HTTP/1.1, which must carry a Host (RFC 9112 §3.2): an HTTP/1.0
+    // client's Host passes on, and one without gets the upstream's address (fuzz_upstream).
+    void hostForHttp10_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("host");
+        QTest::newRow("HTTP/1.0 without Host")
+            << QByteArray("GET /echo HTTP/1.0\r\n\r\n") << QByteArray("\nHost: 127.0.0.1\n");
+        QTest::newRow("HTTP/1.0 with Host")
+            << QByteArray("GET /echo HTTP/1.0\r\nHost: site.test\r\n\r\n")
+            << QByteArray("\nHost: site.test\n");
+        QTest::newRow("HTTP/1.0 absolute-form")
+            << QByteArray("GET http://abs.test/echo HTTP/1.0\r\n\r\n")
+            << QByteArray("\nHost: abs.test\n");
+    }
+    void hostForHttp10()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, host);
+        startProxy({}, {originPort()});
+        bool closed = false;
+        const QByteArray answer = rawExchange(m_front->port(), request, &closed);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+        QVERIFY2(answer.contains(host), answer.constData());
+        QCOMPARE(answer.count("\nHost: "), 1);
+        QCOMPARE(arrivals.total.load(), 1);
+    }
+
     // forwarded_headers off: nginx without proxy_set_header, the client's values pass as sent.
     void forwardedHeadersOff()
     {
