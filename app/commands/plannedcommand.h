@@ -6,10 +6,10 @@
 
 namespace infralab {
 
-// A subcommand that belongs to the command-line contract (docs/DESIGN "Command line") but is
-// not in this version yet, such as `run` and `export`. It is listed in --help as
-// "(not available yet)" and, when called, says so on stderr and exits 1 (ExitFailure): the
-// call is well-formed, this build just cannot do it. Replace it by the real command.
+// A subcommand that belongs to the command-line contract (DESIGN.md "Command line") but is not
+// in this version yet (today `export`). It is listed in --help as "(not available yet)" and,
+// when called, says so on stderr and exits 1 (ExitFailure): the call is well-formed, this
+// build just cannot do it. Replace it by the real command.
 class PlannedCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(infralab::PlannedCommand)

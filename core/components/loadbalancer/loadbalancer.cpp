@@ -37,10 +37,10 @@ LoadBalancer::~LoadBalancer()
 
 httpserver::HttpServer::HandlerFactory LoadBalancer::handlerFactory() const
 {
-    return [table = m_table, options = m_config.upstream, log = m_accessLog, links = m_links] {
+    return [table = m_table, options = m_config.upstream, log = m_accessLog, links = m_links,
+            streams = m_streams] {
         // Each thread's random policy gets its own stream.
-        static std::atomic<quint64> streams{0x9e3779b97f4a7c15ULL};
-        auto router = std::make_unique<LoadBalancerHandler>(table, options, log, ++streams);
+        auto router = std::make_unique<LoadBalancerHandler>(table, options, log, ++*streams);
         if (links)
             router->setLinkMetrics(links);
         auto chain = std::make_unique<httpserver::FilterChain>();

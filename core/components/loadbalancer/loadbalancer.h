@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -41,6 +42,9 @@ public:
 
     const LoadBalancerConfig &config() const { return m_config; }
     httpserver::HttpServer::HandlerFactory handlerFactory() const;
+    // The first of the random streams handlerFactory() gives its per-thread handlers (the
+    // random policy, power-of-two choices); the same seed gives the same choices.
+    void setRandomSeed(quint64 seed) { m_streams->store(seed); }
     // What each backend link saw from the balancer's side (per-link metrics); set before
     // handlerFactory() is used. Backends added live later are not in it until a restart.
     void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
@@ -65,6 +69,9 @@ private:
     std::shared_ptr<BackendTable> m_table;
     std::shared_ptr<webserver::AccessLog> m_accessLog;
     std::shared_ptr<const metrics::LinkMetrics> m_links;
+    // The next handler's random stream; this balancer's own, not the process's.
+    std::shared_ptr<std::atomic<quint64>> m_streams
+        = std::make_shared<std::atomic<quint64>>(0x9e3779b97f4a7c15ULL);
     HealthChecker *m_checker = nullptr; // lives in its network thread; deleted there
 };
 
