@@ -3,9 +3,9 @@
 #include "document/document.h"
 #include "live/labsession.h"
 #include "live/liveoverlay.h"
+#include "model/topologydiff.h"
 #include "validation/validator.h"
 
-#include <QJsonDocument>
 #include <QSet>
 
 namespace infralab {
@@ -50,32 +50,20 @@ QStringList LiveEditSync::pendingNodes() const
     if (!m_session->isActive())
         return {};
     const Topology &edited = m_document->topology();
-    const Topology &running = m_session->runningTopology();
-    QSet<QString> pending;
-    for (const Node &node : edited.nodes) {
-        const Node *before = running.findNode(node.id);
-        if (!before || before->kind != node.kind || before->config != node.config)
-            pending.insert(node.id);
+    const TopologyDiff diff = TopologyDiff::between(m_session->runningTopology(), edited);
+    QSet<QString> pending(diff.addedNodes.cbegin(), diff.addedNodes.cend());
+    for (const ChangedNode &change : diff.changedNodes) {
+        if (change.changes.testAnyFlags(NodeChange::Kind | NodeChange::Config))
+            pending.insert(change.id);
     }
     // A link added, removed or re-configured changes what its caller sends to.
-    const auto linkKeys = [](const Topology &topology) {
-        QHash<QString, QString> keys; // "from>to" → config as text
-        for (const Link &link : topology.links) {
-            keys.insert(
-                link.from + QLatin1Char('>') + link.to,
-                QString::fromUtf8(QJsonDocument(link.config).toJson(QJsonDocument::Compact)));
-        }
-        return keys;
-    };
-    const QHash<QString, QString> now = linkKeys(edited);
-    const QHash<QString, QString> then = linkKeys(running);
-    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-        if (then.value(it.key(), QStringLiteral("\x01")) != it.value())
-            pending.insert(it.key().section(QLatin1Char('>'), 0, 0));
-    }
-    for (auto it = then.cbegin(); it != then.cend(); ++it) {
-        if (!now.contains(it.key()))
-            pending.insert(it.key().section(QLatin1Char('>'), 0, 0));
+    for (const auto &[from, to] : diff.addedLinks)
+        pending.insert(from);
+    for (const auto &[from, to] : diff.removedLinks)
+        pending.insert(from);
+    for (const ChangedLink &link : diff.changedLinks) {
+        if (!link.configKeys.isEmpty())
+            pending.insert(link.from);
     }
     QStringList ids;
     for (const Node &node : edited.nodes) {
@@ -83,12 +71,8 @@ QStringList LiveEditSync::pendingNodes() const
             ids.append(node.id);
     }
     // Removing a node shows on no card, yet the lab still differs.
-    if (ids.isEmpty()) {
-        for (const Node &node : running.nodes) {
-            if (!edited.findNode(node.id))
-                return {node.id};
-        }
-    }
+    if (ids.isEmpty() && !diff.removedNodes.isEmpty())
+        return {diff.removedNodes.constFirst()};
     return ids;
 }
 
