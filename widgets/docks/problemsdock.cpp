@@ -36,8 +36,9 @@ ProblemsDock::ProblemsDock(Document *document, TopologyScene *scene, TopologyVie
     m_debounce.setInterval(DebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &ProblemsDock::refresh);
     connect(document, &Document::topologyReset, this, &ProblemsDock::refresh);
-    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved, &Document::nodeChanged})
+    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved})
         connect(document, signal, this, &ProblemsDock::scheduleRefresh);
+    connect(document, &Document::nodeChanged, this, &ProblemsDock::scheduleRefresh);
     for (auto signal : {&Document::linkAdded, &Document::linkRemoved, &Document::linkChanged})
         connect(document, signal, this, &ProblemsDock::scheduleRefresh);
     connect(m_tree, &QTreeWidget::itemClicked, this,

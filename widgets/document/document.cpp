@@ -67,8 +67,9 @@ void Document::setNode(const Node &node)
     Q_ASSERT(existing);
     if (!existing || *existing == node)
         return;
+    const ChangedNode change = ChangedNode::between(*existing, node);
     *existing = node;
-    emit nodeChanged(node.id);
+    emit nodeChanged(node.id, change.changes, change.configKeys);
 }
 
 void Document::setNodePosition(const QString &id, const QPointF &position)
@@ -78,7 +79,7 @@ void Document::setNodePosition(const QString &id, const QPointF &position)
     if (!node || node->position == position)
         return;
     node->position = position;
-    emit nodeChanged(id);
+    emit nodeChanged(id, NodeChange::Position, {});
 }
 
 void Document::insertLink(int index, const Link &link)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/topology.h"
+#include "model/topologydiff.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -9,7 +10,9 @@ namespace infralab {
 
 // The open topology, its file and its undo stack. Widgets edit it only through undo commands,
 // which call the by-id edits below; the canvas and docks listen to the signals and mirror the
-// topology by node id. A link is identified by its (from, to) pair.
+// topology by node id. A link is identified by its (from, to) pair. nodeChanged says which
+// parts changed, so each listener reacts only to its own (a drag moves the card and applies
+// nothing to a running lab).
 class Document final : public QObject
 {
     Q_OBJECT
@@ -51,7 +54,9 @@ signals:
     void nodeAdded(const QString &id);
     void nodeAboutToBeRemoved(const QString &id);
     void nodeRemoved(const QString &id);
-    void nodeChanged(const QString &id);
+    // `configKeys`: the keys set, unset or changed, when `changes` has NodeChange::Config.
+    void nodeChanged(const QString &id, infralab::NodeChanges changes,
+                     const QStringList &configKeys);
     void linkAdded(const QString &from, const QString &to);
     void linkRemoved(const QString &from, const QString &to);
     void linkChanged(const QString &from, const QString &to);

@@ -347,9 +347,10 @@ void InspectorDock::refresh()
     m_updating = false;
 }
 
-void InspectorDock::onNodeChanged(const QString &id)
+void InspectorDock::onNodeChanged(const QString &id, NodeChanges changes)
 {
-    if (m_applying)
+    // The form shows no position, and a move cannot change what the validator says.
+    if (m_applying || changes == NodeChange::Position)
         return;
     // Values at once; the validator (the whole topology: another node's port can clash with
     // an inspected one) once the changes settle, not for every step of a drag.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inspector/configform.h"
+#include "model/topologydiff.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
@@ -64,7 +65,7 @@ private:
     void rebuild();
     void refresh(); // values from the document
     void recheck(); // the validator's problems, then refresh()
-    void onNodeChanged(const QString &id);
+    void onNodeChanged(const QString &id, NodeChanges changes);
     void onLinkChanged(const QString &from, const QString &to);
     void applyEdit(const QString &key, const std::optional<QJsonValue> &value, int session);
     void renameEdited(const QString &name);

@@ -10,6 +10,13 @@
 
 namespace infralab {
 
+namespace {
+
+// The parts of a node the running lab uses (Lab::apply reads the same).
+constexpr NodeChanges RunningParts = NodeChange::Kind | NodeChange::Config;
+
+} // namespace
+
 LiveEditSync::LiveEditSync(live::LabSession *session, Document *document, LiveOverlay *overlay,
                            QObject *parent)
     : QObject(parent)
@@ -20,8 +27,13 @@ LiveEditSync::LiveEditSync(live::LabSession *session, Document *document, LiveOv
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(DebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &LiveEditSync::check);
-    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved, &Document::nodeChanged})
+    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved})
         connect(document, signal, this, &LiveEditSync::scheduleCheck);
+    // Only what runs: a drag, a rename or a new description is nothing to apply.
+    connect(document, &Document::nodeChanged, this, [this](const QString &, NodeChanges changes) {
+        if (changes.testAnyFlags(RunningParts))
+            scheduleCheck();
+    });
     for (auto signal : {&Document::linkAdded, &Document::linkRemoved, &Document::linkChanged})
         connect(document, signal, this, &LiveEditSync::scheduleCheck);
     connect(session, &live::LabSession::phaseChanged, this, [this](live::LabSession::Phase phase) {
@@ -53,7 +65,7 @@ QStringList LiveEditSync::pendingNodes() const
     const TopologyDiff diff = TopologyDiff::between(m_session->runningTopology(), edited);
     QSet<QString> pending(diff.addedNodes.cbegin(), diff.addedNodes.cend());
     for (const ChangedNode &change : diff.changedNodes) {
-        if (change.changes.testAnyFlags(NodeChange::Kind | NodeChange::Config))
+        if (change.changes.testAnyFlags(RunningParts))
             pending.insert(change.id);
     }
     // A link added, removed or re-configured changes what its caller sends to.

@@ -16,7 +16,8 @@ class LabSession;
 
 // Editing while the lab runs: after each edit (debounced, so a drag or a run of keystrokes
 // applies once) the document's topology goes to the running lab through LabSession::apply —
-// live where the component takes it, else the node restarts, as the events say. Nodes whose
+// live where the component takes it, else the node restarts, as the events say. Only edits of
+// what runs count (config, kind, nodes and links): a drag applies nothing. Nodes whose
 // document config differs from what runs (Apply Edits Live off, or errors in the topology)
 // are marked on the canvas until applied.
 class LiveEditSync final : public QObject
