@@ -1,5 +1,7 @@
 #include "document/document.h"
 
+#include "document/documentvalidation.h"
+
 #include <QFileInfo>
 
 namespace infralab {
@@ -9,6 +11,7 @@ Document::Document(QObject *parent)
 {
     connect(&m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
+    m_validation = new DocumentValidation(this);
 }
 
 Document::~Document()

@@ -1,10 +1,10 @@
 #include "live/liveeditsync.h"
 
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "live/labsession.h"
 #include "live/liveoverlay.h"
 #include "model/topologydiff.h"
-#include "validation/validator.h"
 
 #include <QSet>
 
@@ -93,7 +93,7 @@ bool LiveEditSync::applyNow()
     if (!m_session->isActive())
         return false;
     const Topology &topology = m_document->topology();
-    if (hasErrors(validateTopology(topology))) {
+    if (m_document->validation()->upToDate().hasErrors()) {
         emit statusMessage(tr("Edits not applied: fix the errors in the Problems dock first."));
         showMarks(pendingNodes());
         return false;
@@ -102,6 +102,7 @@ bool LiveEditSync::applyNow()
         return true;
     m_session->apply(topology);
     showMarks({});
+    emit editsApplied();
     emit statusMessage(tr("Edits applied to the running lab."));
     return true;
 }
