@@ -327,7 +327,11 @@ private slots:
         // Stop the generator: once the counts settle, the balancer served what it sent.
         live->actions()->stopNodes({"load"});
         QTRY_COMPARE_WITH_TIMEOUT(session->state("load"), NodeState::Stopped, 10000);
-        QTest::qWait(600); // two more ticks with the final counts
+        int ticks = 0; // two more ticks with the final counts
+        const QMetaObject::Connection counting
+            = connect(session, &LabSession::snapshotReady, this, [&ticks] { ++ticks; });
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 2, 5000);
+        disconnect(counting);
         StatisticsModel *model = live->statistics()->model();
         QTRY_VERIFY(model->row("lb") && model->row("web-1"));
         const std::shared_ptr<const live::LiveSnapshot> last = session->latest();
