@@ -363,9 +363,13 @@ ReadResult TopologyReader::readFile(const QString &fileName)
 
 Problems validateFile(const ReadResult &read)
 {
+    return validateFile(read, validateTopology(read.topology));
+}
+
+Problems validateFile(const ReadResult &read, const Problems &validation)
+{
     // The identity problems the reader reported are the validator's too: they are listed once,
     // where the validator finds them, so the lines keep file order.
-    const Problems validation = validateTopology(read.topology);
     Problems problems;
     for (const Problem &problem : read.problems) {
         if (!validation.contains(problem))

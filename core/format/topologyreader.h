@@ -37,5 +37,8 @@ public:
 // then the validator's findings on what could be read, in file order (those a structural error
 // already covers left out, so nothing is said twice). A file is valid when none is an error.
 Problems validateFile(const ReadResult &read);
+// The same with the validator's findings on read.topology already at hand (the window's
+// document validated it on opening), so a file is not validated twice.
+Problems validateFile(const ReadResult &read, const Problems &validation);
 
 } // namespace infralab

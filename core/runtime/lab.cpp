@@ -3,6 +3,7 @@
 #include "catalogue/componentcatalogue.h"
 #include "metrics/metricscollector.h"
 #include "metrics/traffictotals.h"
+#include "model/topologydiff.h"
 #include "net/eventlooppool.h"
 #include "runtime/component.h"
 #include "runtime/startorder.h"
@@ -305,6 +306,7 @@ void Lab::apply(const Topology &topology)
             it = m_slots.erase(it);
         }
     }
+    const TopologyDiff diff = TopologyDiff::between(old, m_topology);
     QStringList added;
     for (const Node &node : std::as_const(m_topology.nodes)) {
         const std::shared_ptr<Slot> slot = m_slots.value(node.id);
@@ -313,9 +315,11 @@ void Lab::apply(const Topology &topology)
             added.append(node.id);
             continue;
         }
-        const Node *before = old.findNode(node.id);
-        if (!before || (before->kind == node.kind && before->config == node.config))
+        // A new name, description or position changes nothing that runs.
+        const ChangedNode *change = diff.changedNode(node.id);
+        if (!change || !change->changes.testAnyFlags(NodeChange::Kind | NodeChange::Config))
             continue;
+        const Node *before = old.findNode(node.id);
         if (!slot->component || slot->state != NodeState::Running) {
             if (before->kind != node.kind)
                 slot->port = 0; // a new kind: nothing of the old node carries over

@@ -9,6 +9,7 @@
 #include "document/commands/movenodescommand.h"
 #include "document/commands/removeitemscommand.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
 #include "mainwindow/mainwindow.h"
@@ -21,6 +22,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleOptionGraphicsItem>
@@ -126,6 +128,43 @@ private slots:
         QCOMPARE(stack()->count(), 2);
         QCOMPARE(*node("lb")->position, QPointF(86, 61));
         m_window->editActions()->snapAction()->setChecked(true);
+    }
+
+    // A drag moves cards and nothing else: no validation (a position cannot change validity),
+    // so no Problems, inspector or live sync work, however many nodes move.
+    void dragValidatesNothing_data()
+    {
+        QTest::addColumn<QStringList>("selection");
+        QTest::addColumn<QString>("grab");
+        QTest::newRow("one node") << QStringList() << "lb";
+        QTest::newRow("selection") << QStringList{"gen", "lb", "web-1"} << "web-1";
+        QTest::newRow("unplaced node") << QStringList() << "web-2";
+    }
+    void dragValidatesNothing()
+    {
+        QFETCH(QStringList, selection);
+        QFETCH(QString, grab);
+        scene()->selectNodes(selection);
+        DocumentValidation *validation = m_window->document()->validation();
+        QSignalSpy validated(validation, &DocumentValidation::validationChanged);
+        NodeItem *item = scene()->nodeItem(grab);
+        const QPointF before = item->pos();
+        const std::optional<QPointF> placed = node(grab)->position;
+        drag(viewport(), viewPos(before), viewPos(before) + QPoint(48, 72));
+        QCOMPARE(stack()->count(), 1);
+        QVERIFY(item->pos() != before);
+        QCOMPARE(*node(grab)->position, item->pos());
+        for (const QString &id : selection)
+            QCOMPARE(*node(id)->position, scene()->nodeItem(id)->pos());
+        QVERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), 0);
+        // Undo moves it back, still without validating.
+        stack()->undo();
+        QCOMPARE(node(grab)->position, placed);
+        if (placed) // an unplaced node's card stays where it was dropped
+            QCOMPARE(item->pos(), before);
+        QVERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), 0);
     }
 
     void dragMovesTheWholeSelectionAndUnplacedNodes()

@@ -6,12 +6,25 @@
 #include "docks/historydock.h"
 #include "docks/palettedock.h"
 #include "docks/problemsdock.h"
+#include "document/commands/addlinkcommand.h"
+#include "document/commands/addnodecommand.h"
+#include "document/commands/commandids.h"
+#include "document/commands/movenodescommand.h"
+#include "document/commands/removeitemscommand.h"
+#include "document/commands/renamenodecommand.h"
+#include "document/commands/setlinkconfigcommand.h"
+#include "document/commands/setnodeconfigcommand.h"
+#include "document/commands/setnodedescriptioncommand.h"
+#include "document/commands/setpositionscommand.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "export/pictureexport.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
 #include "layout/tierlayout.h"
 #include "mainwindow/mainwindow.h"
+#include "validation/designlints.h"
+#include "validation/validator.h"
 
 #include <QDir>
 #include <QDropEvent>
@@ -19,6 +32,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -219,6 +233,130 @@ private slots:
 
         document->undoStack()->undo(); // takes the node out again, with its bad port
         QTRY_COMPARE(problems->problems().size(), initial);
+    }
+
+    // Every edit is validated once, and the Problems dock, inspector and live sync read that
+    // one result; edits that cannot change validity (a move, a description) validate nothing.
+    // `edit` runs on the three-tier example; the dock's list is then what a fresh validation of
+    // the edited topology says.
+    void oneValidationPerEdit_data()
+    {
+        using Edit = std::function<void(Document *)>;
+        QTest::addColumn<Edit>("edit");
+        QTest::addColumn<int>("validations");
+        const auto move = [](QStringList ids, QPointF by) {
+            return [ids, by](Document *document) {
+                QHash<QString, QPointF> positions;
+                for (const QString &id : ids)
+                    positions.insert(id, *document->topology().findNode(id)->position + by);
+                // One gesture of six mouse moves, merged into one step as a drag does.
+                const int gesture = nextEditSession();
+                for (int step = 1; step <= 6; ++step) {
+                    QHash<QString, QPointF> at;
+                    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+                        at.insert(it.key(), it.value() - by + by * step / 6);
+                    document->undoStack()->push(new MoveNodesCommand(document, at, gesture));
+                }
+            };
+        };
+        const auto setConfig = [](QString id, QString key, QJsonValue value) {
+            return [id, key, value](Document *document) {
+                document->undoStack()->push(
+                    new SetNodeConfigCommand(document, {id}, key, value, nextEditSession()));
+            };
+        };
+        QTest::newRow("drag one node") << Edit(move({"web-1"}, {48, 24})) << 0;
+        QTest::newRow("drag three nodes") << Edit(move({"web-1", "web-2", "lb"}, {0, 96})) << 0;
+        QTest::newRow("describe") << Edit([](Document *document) {
+            document->undoStack()->push(
+                new SetNodeDescriptionCommand(document, "db", "the data", nextEditSession()));
+        }) << 0;
+        QTest::newRow("config edit") << Edit(setConfig("web-1", "gzip", false)) << 1;
+        QTest::newRow("bad port") << Edit(setConfig("lb", "port", 70000)) << 1;
+        QTest::newRow("typing a port") << Edit([](Document *document) {
+            const int session = nextEditSession(); // keystrokes merge into one step
+            for (const int port : {8, 80, 808, 8081})
+                document->undoStack()->push(
+                    new SetNodeConfigCommand(document, {"web-2"}, "port", port, session));
+        }) << 1;
+        QTest::newRow("rename") << Edit([](Document *document) {
+            // Lint messages name the node, so a rename revalidates.
+            document->undoStack()->push(
+                new RenameNodeCommand(document, "db", "Orders", RenameNodeCommand::nextSession()));
+        }) << 1;
+        QTest::newRow("link weight") << Edit([](Document *document) {
+            document->undoStack()->push(new SetLinkConfigCommand(document, {{"lb", "web-1"}},
+                                                                 "weight", 5, nextEditSession()));
+        }) << 1;
+        QTest::newRow("add and link a node") << Edit([](Document *document) {
+            const Node web = AddNodeCommand::newNode(document->topology(), "web-server", {0, 0});
+            document->undoStack()->push(new AddNodeCommand(document, web));
+            document->undoStack()->push(new AddLinkCommand(document, Link{"lb", web.id, {}, {}}));
+        }) << 1;
+        QTest::newRow("remove a node") << Edit([](Document *document) {
+            document->undoStack()->push(new RemoveItemsCommand(document, {"web-3"}, {}));
+        }) << 1;
+    }
+    void oneValidationPerEdit()
+    {
+        QFETCH(std::function<void(Document *)>, edit);
+        QFETCH(int, validations);
+        MainWindow window;
+        QVERIFY(window.openFile(examplePath("three-tier.infralab.json")));
+        Document *document = window.document();
+        window.scene()->selectNodes({"web-1"}); // the inspector shows a node's problems too
+        DocumentValidation *validation = document->validation();
+        QVERIFY(!validation->isPending());
+        const int before = validation->validationCount();
+        QSignalSpy validated(validation, &DocumentValidation::validationChanged);
+        QSignalSpy listed(window.docks()->problems(), &ProblemsDock::problemsChanged);
+
+        edit(document);
+        QCOMPARE(validation->isPending(), validations > 0);
+        QTRY_VERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), validations);
+        QCOMPARE(validation->validationCount() - before, validations);
+        QCOMPARE(listed.count(), validations);
+        const Topology &topology = document->topology();
+        QCOMPARE(window.docks()->problems()->problems(),
+                 validateTopology(topology) + lintTopology(topology));
+
+        // Undoing it is one more change of the same kind.
+        document->undoStack()->undo();
+        QTRY_VERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), 2 * validations);
+        QCOMPARE(window.docks()->problems()->problems(),
+                 validateTopology(topology) + lintTopology(topology));
+    }
+
+    // The one position the validator refuses (not finite) is validated when a move makes it
+    // and when a move mends it; on a bare document, since no canvas takes such a place.
+    void nonFinitePositionIsValidated()
+    {
+        Document document;
+        document.reset(TopologyReader::readFile(examplePath("three-tier.infralab.json")).topology,
+                       QString());
+        DocumentValidation *validation = document.validation();
+        QVERIFY(!validation->hasErrors());
+        QSignalSpy validated(validation, &DocumentValidation::validationChanged);
+        const auto positionErrors = [validation] {
+            return std::count_if(validation->problems().cbegin(), validation->problems().cend(),
+                                 [](const Problem &p) { return p.path.endsWith(".position"); });
+        };
+        document.undoStack()->push(
+            new SetPositionsCommand(&document, {{"app", QPointF(qInf(), 0)}}, "Move"));
+        QVERIFY(validation->isPending());
+        QTRY_VERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), 1);
+        QCOMPARE(positionErrors(), 1);
+        // Moving another node does not revalidate; mending the broken one does.
+        document.setNodePosition("db", {24, 24});
+        QVERIFY(!validation->isPending());
+        document.undoStack()->undo();
+        QVERIFY(validation->isPending());
+        QCOMPARE(validation->upToDate().problems(), validateTopology(document.topology()));
+        QCOMPARE(validated.count(), 2);
+        QCOMPARE(positionErrors(), 0);
     }
 
     void historyListsSteps()

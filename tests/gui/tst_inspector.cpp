@@ -3,6 +3,7 @@
 #include "canvas/topologyscene.h"
 #include "docks/editordocks.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
 #include "inspector/configform.h"
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -277,6 +279,72 @@ private slots:
         // Undone, the clash and its message are gone.
         stack()->undo();
         QTRY_VERIFY(!problem->isVisible());
+    }
+
+    // An edit in the form is validated once, whatever the run of keystrokes, and the
+    // inspector reads that one result (no validation of its own); a description validates
+    // nothing: the validator and the lints never read it.
+    void oneValidationPerFormEdit_data()
+    {
+        using Gesture = std::function<void()>;
+        QTest::addColumn<QString>("selection");
+        QTest::addColumn<Gesture>("gesture");
+        QTest::addColumn<int>("validations");
+        const auto typeInto = [](QWidget *widget, const QString &text, bool enter) {
+            widget->setFocus();
+            if (auto *line = qobject_cast<QLineEdit *>(widget))
+                line->selectAll();
+            else if (auto *spin = qobject_cast<QAbstractSpinBox *>(widget))
+                spin->selectAll();
+            else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+                plain->selectAll();
+            QTest::keyClicks(widget, text);
+            if (enter)
+                QTest::keyClick(widget, Qt::Key_Return);
+        };
+        QTest::newRow("port typed, clashing")
+            << "web-2"
+            << Gesture([=, this] { typeInto(numberEditor("port")->spinBox(), "8080", true); }) << 1;
+        QTest::newRow("arrow steps") << "lb" << Gesture([this] {
+            QDoubleSpinBox *spin = numberEditor("health_check_interval_ms")->spinBox();
+            spin->setFocus();
+            for (int i = 0; i < 4; ++i)
+                QTest::keyClick(spin, Qt::Key_Up);
+        }) << 1;
+        QTest::newRow("path typed") << "lb" << Gesture([=, this] {
+            typeInto(textEditor("health_check_path")->lineEdit(), "/healthz", false);
+        }) << 1;
+        QTest::newRow("combo") << "lb" << Gesture([this] {
+            QComboBox *combo = qobject_cast<EnumEditor *>(form()->editor("algorithm"))->comboBox();
+            combo->setFocus();
+            QTest::keyClick(combo, Qt::Key_Down);
+        }) << 1;
+        QTest::newRow("name typed")
+            << "db" << Gesture([=, this] { typeInto(inspector()->nameEdit(), "Main DB", false); })
+            << 1;
+        QTest::newRow("description typed") << "db" << Gesture([=, this] {
+            typeInto(inspector()->descriptionEdit(), "Primary", false);
+        }) << 0;
+    }
+    void oneValidationPerFormEdit()
+    {
+        QFETCH(QString, selection);
+        QFETCH(std::function<void()>, gesture);
+        QFETCH(int, validations);
+        scene()->selectNodes({selection});
+        DocumentValidation *validation = m_window->document()->validation();
+        QVERIFY(!validation->isPending());
+        QSignalSpy validated(validation, &DocumentValidation::validationChanged);
+        const int steps = stack()->count();
+        gesture();
+        QCOMPARE(stack()->count(), steps + 1);
+        QTRY_VERIFY(!validation->isPending());
+        QCOMPARE(validated.count(), validations);
+        if (QTest::currentDataTag() == QByteArray("port typed, clashing")) {
+            QLabel *problem = form()->problemLabel("port");
+            QVERIFY(problem->isVisible());
+            QVERIFY2(problem->text().contains("8080"), qPrintable(problem->text()));
+        }
     }
 
     void typingIntoALineEditMerges()

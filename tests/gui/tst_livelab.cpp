@@ -20,8 +20,14 @@
 #include "docks/statisticsmodel.h"
 #include "document/commands/addlinkcommand.h"
 #include "document/commands/addnodecommand.h"
+#include "document/commands/commandids.h"
+#include "document/commands/movenodescommand.h"
 #include "document/commands/removeitemscommand.h"
+#include "document/commands/renamenodecommand.h"
+#include "document/commands/setlinkconfigcommand.h"
+#include "document/commands/setnodeconfigcommand.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "live/labsession.h"
 #include "live/linkflowitem.h"
 #include "live/livedocks.h"
@@ -51,6 +57,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleOptionGraphicsItem>
@@ -320,7 +327,11 @@ private slots:
         // Stop the generator: once the counts settle, the balancer served what it sent.
         live->actions()->stopNodes({"load"});
         QTRY_COMPARE_WITH_TIMEOUT(session->state("load"), NodeState::Stopped, 10000);
-        QTest::qWait(600); // two more ticks with the final counts
+        int ticks = 0; // two more ticks with the final counts
+        const QMetaObject::Connection counting
+            = connect(session, &LabSession::snapshotReady, this, [&ticks] { ++ticks; });
+        QTRY_VERIFY_WITH_TIMEOUT(ticks >= 2, 5000);
+        disconnect(counting);
         StatisticsModel *model = live->statistics()->model();
         QTRY_VERIFY(model->row("lb") && model->row("web-1"));
         const std::shared_ptr<const live::LiveSnapshot> last = session->latest();
@@ -416,6 +427,91 @@ private slots:
         live->events()->setTypeFilter(QString());
         QTRY_VERIFY_WITH_TIMEOUT(
             live->overlay()->statusItem("web-1")->mark() != "edited, not applied", 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->state("web-1"), NodeState::Running, 8000);
+
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+    }
+
+    // While the lab runs, each edit is validated once and goes to the lab once; what the lab
+    // does not run (a place, a name) is never applied, and a drag is not even validated.
+    // Rows run in order on one running lab: starting one per row would only cost time.
+    void changeFlowsOnceWhileRunning()
+    {
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &, QJsonObject &) {});
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        Document *document = window.document();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*session, document->topology()), StartTimeoutMs);
+        LiveEditSync *sync = live->editSync();
+        DocumentValidation *validation = document->validation();
+
+        struct Row
+        {
+            const char *name;
+            std::function<void()> edit;
+            int validations;
+            int applies;
+        };
+        const auto drag = [document](const QString &id, QPointF by) {
+            const QPointF from = *document->topology().findNode(id)->position;
+            const int gesture = nextEditSession();
+            for (int step = 1; step <= 6; ++step)
+                document->undoStack()->push(
+                    new MoveNodesCommand(document, {{id, from + by * step / 6}}, gesture));
+        };
+        const QList<Row> rows = {
+            {"drag one node",
+             [&] {
+                 drag("web-1", {48, 24});
+             },
+             0, 0},
+            {"rename",
+             [&] {
+                 document->undoStack()->push(new RenameNodeCommand(
+                     document, "web-2", "Second", RenameNodeCommand::nextSession()));
+             },
+             1, 0},
+            {"config edit",
+             [&] {
+                 document->undoStack()->push(new SetNodeConfigCommand(document, {"web-1"}, "gzip",
+                                                                      false, nextEditSession()));
+             },
+             1, 1},
+            {"link weight",
+             [&] {
+                 document->undoStack()->push(new SetLinkConfigCommand(
+                     document, {{"lb", "web-3"}}, "weight", 3, nextEditSession()));
+             },
+             1, 1},
+            {"drag after edits",
+             [&] {
+                 drag("lb", {0, 48});
+             },
+             0, 0},
+        };
+        for (const Row &row : rows) {
+            QSignalSpy validated(validation, &DocumentValidation::validationChanged);
+            QSignalSpy applied(sync, &LiveEditSync::editsApplied);
+            row.edit();
+            // Each listener hears only its part: nothing waits that will not run.
+            QVERIFY2(validation->isPending() == (row.validations > 0), row.name);
+            QVERIFY2(sync->isCheckScheduled() == (row.applies > 0), row.name);
+            QTRY_VERIFY2(!validation->isPending() && !sync->isCheckScheduled(), row.name);
+            QTRY_COMPARE_WITH_TIMEOUT(applied.count(), row.applies, 3000);
+            QVERIFY2(
+                validated.count() == row.validations,
+                qPrintable(QString("%1: %2 validations").arg(row.name).arg(validated.count())));
+            QVERIFY2(applied.count() == row.applies,
+                     qPrintable(QString("%1: %2 applies").arg(row.name).arg(applied.count())));
+            QVERIFY2(sync->pendingNodes().isEmpty(), row.name);
+        }
+        // What was applied runs: web-1 took its new config (live or by a restart).
         QTRY_COMPARE_WITH_TIMEOUT(session->state("web-1"), NodeState::Running, 8000);
 
         live->actions()->stop();

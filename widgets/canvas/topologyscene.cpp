@@ -30,7 +30,12 @@ TopologyScene::TopologyScene(Document *document, QObject *parent)
     connect(document, &Document::topologyReset, this, &TopologyScene::rebuild);
     connect(document, &Document::nodeAdded, this, &TopologyScene::addNodeItem);
     connect(document, &Document::nodeRemoved, this, &TopologyScene::removeNodeItem);
-    connect(document, &Document::nodeChanged, this, &TopologyScene::syncNodeItem);
+    // A card shows kind, title, tooltip and place; its config is the inspector's business.
+    connect(document, &Document::nodeChanged, this, [this](const QString &id, NodeChanges changes) {
+        if (changes.testAnyFlags(NodeChange::Kind | NodeChange::Name | NodeChange::Description
+                                 | NodeChange::Position))
+            syncNodeItem(id);
+    });
     connect(document, &Document::linkAdded, this, &TopologyScene::addLinkItem);
     connect(document, &Document::linkRemoved, this, &TopologyScene::removeLinkItem);
     connect(document, &Document::linkChanged, this, &TopologyScene::syncLinkItem);

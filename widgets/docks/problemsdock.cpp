@@ -5,8 +5,7 @@
 #include "canvas/topologyscene.h"
 #include "canvas/topologyview.h"
 #include "document/document.h"
-#include "validation/designlints.h"
-#include "validation/validator.h"
+#include "document/documentvalidation.h"
 
 #include <QHeaderView>
 #include <QStyle>
@@ -32,14 +31,8 @@ ProblemsDock::ProblemsDock(Document *document, TopologyScene *scene, TopologyVie
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     setWidget(m_tree);
 
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMs);
-    connect(&m_debounce, &QTimer::timeout, this, &ProblemsDock::refresh);
-    connect(document, &Document::topologyReset, this, &ProblemsDock::refresh);
-    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved, &Document::nodeChanged})
-        connect(document, signal, this, &ProblemsDock::scheduleRefresh);
-    for (auto signal : {&Document::linkAdded, &Document::linkRemoved, &Document::linkChanged})
-        connect(document, signal, this, &ProblemsDock::scheduleRefresh);
+    connect(document->validation(), &DocumentValidation::validationChanged, this,
+            &ProblemsDock::refresh);
     connect(m_tree, &QTreeWidget::itemClicked, this,
             [this](QTreeWidgetItem *item) { showProblem(m_tree->indexOfTopLevelItem(item)); });
     connect(m_tree, &QTreeWidget::itemActivated, this,
@@ -47,16 +40,10 @@ ProblemsDock::ProblemsDock(Document *document, TopologyScene *scene, TopologyVie
     refresh();
 }
 
-void ProblemsDock::scheduleRefresh()
-{
-    m_debounce.start();
-}
-
 void ProblemsDock::refresh()
 {
-    m_debounce.stop();
-    const Topology &topology = m_document->topology();
-    m_problems = validateTopology(topology) + lintTopology(topology) + m_runtimeProblems;
+    const DocumentValidation &validation = m_document->validation()->upToDate();
+    m_problems = validation.problems() + validation.lints() + m_runtimeProblems;
 
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);

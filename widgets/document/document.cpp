@@ -1,5 +1,7 @@
 #include "document/document.h"
 
+#include "document/documentvalidation.h"
+
 #include <QFileInfo>
 
 namespace infralab {
@@ -9,6 +11,7 @@ Document::Document(QObject *parent)
 {
     connect(&m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { emit modifiedChanged(!clean); });
+    m_validation = new DocumentValidation(this);
 }
 
 Document::~Document()
@@ -67,8 +70,9 @@ void Document::setNode(const Node &node)
     Q_ASSERT(existing);
     if (!existing || *existing == node)
         return;
+    const ChangedNode change = ChangedNode::between(*existing, node);
     *existing = node;
-    emit nodeChanged(node.id);
+    emit nodeChanged(node.id, change.changes, change.configKeys);
 }
 
 void Document::setNodePosition(const QString &id, const QPointF &position)
@@ -78,7 +82,7 @@ void Document::setNodePosition(const QString &id, const QPointF &position)
     if (!node || node->position == position)
         return;
     node->position = position;
-    emit nodeChanged(id);
+    emit nodeChanged(id, NodeChange::Position, {});
 }
 
 void Document::insertLink(int index, const Link &link)

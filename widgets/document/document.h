@@ -1,15 +1,20 @@
 #pragma once
 
 #include "model/topology.h"
+#include "model/topologydiff.h"
 
 #include <QObject>
 #include <QUndoStack>
 
 namespace infralab {
 
+class DocumentValidation;
+
 // The open topology, its file and its undo stack. Widgets edit it only through undo commands,
 // which call the by-id edits below; the canvas and docks listen to the signals and mirror the
-// topology by node id. A link is identified by its (from, to) pair.
+// topology by node id. A link is identified by its (from, to) pair. nodeChanged says which
+// parts changed, so each listener reacts only to its own (a drag moves the card and revalidates
+// nothing). validation() holds the problems, computed once per change for every reader.
 class Document final : public QObject
 {
     Q_OBJECT
@@ -25,6 +30,7 @@ public:
     QString displayName() const; // file name without folder, or "Untitled"
     bool isModified() const { return !m_undoStack.isClean(); }
     QUndoStack *undoStack() { return &m_undoStack; }
+    DocumentValidation *validation() const { return m_validation; }
 
     // Replaces the whole topology (open / new); clears the undo stack.
     void reset(const Topology &topology, const QString &fileName);
@@ -51,7 +57,9 @@ signals:
     void nodeAdded(const QString &id);
     void nodeAboutToBeRemoved(const QString &id);
     void nodeRemoved(const QString &id);
-    void nodeChanged(const QString &id);
+    // `configKeys`: the keys set, unset or changed, when `changes` has NodeChange::Config.
+    void nodeChanged(const QString &id, infralab::NodeChanges changes,
+                     const QStringList &configKeys);
     void linkAdded(const QString &from, const QString &to);
     void linkRemoved(const QString &from, const QString &to);
     void linkChanged(const QString &from, const QString &to);
@@ -60,6 +68,7 @@ private:
     Topology m_topology;
     QString m_fileName;
     QUndoStack m_undoStack;
+    DocumentValidation *m_validation; // a child: connected first, so it is current before others
 };
 
 } // namespace infralab

@@ -8,9 +8,9 @@
 #include "document/commands/setnodeconfigcommand.h"
 #include "document/commands/setnodedescriptioncommand.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "inspector/configform.h"
 #include "validation/problemtext.h"
-#include "validation/validator.h"
 
 #include <QEvent>
 #include <QFileInfo>
@@ -83,18 +83,14 @@ InspectorDock::InspectorDock(Document *document, TopologyScene *scene, QWidget *
     layout->addWidget(m_helpLabel);
     setWidget(content);
 
-    m_otherChanges.setSingleShot(true);
-    m_otherChanges.setInterval(OtherChangesDebounceMs);
-    connect(&m_otherChanges, &QTimer::timeout, this, &InspectorDock::recheck);
     connect(scene, &QGraphicsScene::selectionChanged, this, &InspectorDock::selectionChanged);
     connect(document, &Document::topologyReset, this, &InspectorDock::rebuild);
     connect(document, &Document::fileNameChanged, this, &InspectorDock::rebuild);
     connect(document, &Document::nodeChanged, this, &InspectorDock::onNodeChanged);
     connect(document, &Document::linkChanged, this, &InspectorDock::onLinkChanged);
-    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved})
-        connect(document, signal, this, [this] { m_otherChanges.start(); });
-    for (auto signal : {&Document::linkAdded, &Document::linkRemoved})
-        connect(document, signal, this, [this] { m_otherChanges.start(); });
+    // Another node's port can clash with an inspected one: every validation, whatever changed.
+    connect(document->validation(), &DocumentValidation::validationChanged, this,
+            &InspectorDock::recheck);
     rebuild();
 }
 
@@ -281,12 +277,17 @@ bool InspectorDock::eventFilter(QObject *watched, QEvent *event)
 
 void InspectorDock::recheck()
 {
-    m_otherChanges.stop();
+    // A selection change right after an edit flags the new subject's fields at once. Validating
+    // now announces itself, and that announcement is this slot again: the rest is done there.
+    if (DocumentValidation *validation = m_document->validation(); validation->isPending()) {
+        validation->upToDate();
+        return;
+    }
     m_problems.clear();
     if (!m_subject)
         return;
     const Topology &topology = m_document->topology();
-    const Problems problems = validateTopology(topology);
+    const Problems &problems = m_document->validation()->problems();
     for (const QString &id : std::as_const(m_subject->nodes)) {
         const int index = topology.indexOfNode(id);
         if (index >= 0)
@@ -347,15 +348,13 @@ void InspectorDock::refresh()
     m_updating = false;
 }
 
-void InspectorDock::onNodeChanged(const QString &id)
+void InspectorDock::onNodeChanged(const QString &id, NodeChanges changes)
 {
-    if (m_applying)
+    // The form shows no position; values at once, problems when the validation says.
+    if (m_applying || changes == NodeChange::Position)
         return;
-    // Values at once; the validator (the whole topology: another node's port can clash with
-    // an inspected one) once the changes settle, not for every step of a drag.
     if (m_subject && m_subject->nodes.contains(id))
         refresh();
-    m_otherChanges.start();
 }
 
 void InspectorDock::onLinkChanged(const QString &from, const QString &to)
@@ -364,7 +363,6 @@ void InspectorDock::onLinkChanged(const QString &from, const QString &to)
         return;
     if (m_subject && m_subject->links.contains(LinkKey(from, to)))
         refresh();
-    m_otherChanges.start();
 }
 
 void InspectorDock::applyEdit(const QString &key, const std::optional<QJsonValue> &value,
@@ -397,7 +395,6 @@ void InspectorDock::applyEdit(const QString &key, const std::optional<QJsonValue
         stack->push(new SetLinkConfigCommand(m_document, m_subject->links, key, value, session));
     m_applying = false;
     refresh();
-    m_otherChanges.start();
 }
 
 void InspectorDock::renameEdited(const QString &name)

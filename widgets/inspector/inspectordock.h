@@ -1,13 +1,13 @@
 #pragma once
 
 #include "inspector/configform.h"
+#include "model/topologydiff.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 
 #include <optional>
 #include <utility>
@@ -27,7 +27,8 @@ struct KindInfo;
 // selection (SetNodeConfigCommand, SetLinkConfigCommand, RenameNodeCommand,
 // SetNodeDescriptionCommand); typing into one field merges into one step. It rebuilds its
 // form when the selection changes and only refreshes values when the document does, so a
-// field keeps its focus and cursor while the user types.
+// field keeps its focus and cursor while the user types. The problems it flags are the
+// document's one validation (DocumentValidation), read again whenever that revalidates.
 class InspectorDock final : public QDockWidget
 {
     Q_OBJECT
@@ -43,9 +44,6 @@ public:
     QString title() const;
     // Why nothing is shown ("Select a node or a link…"), empty while a form is shown.
     QString message() const;
-
-    // The validator runs over the whole topology this long after the last change.
-    static constexpr int OtherChangesDebounceMs = 150;
 
 private:
     using LinkKey = std::pair<QString, QString>;
@@ -64,7 +62,7 @@ private:
     void rebuild();
     void refresh(); // values from the document
     void recheck(); // the validator's problems, then refresh()
-    void onNodeChanged(const QString &id);
+    void onNodeChanged(const QString &id, NodeChanges changes);
     void onLinkChanged(const QString &from, const QString &to);
     void applyEdit(const QString &key, const std::optional<QJsonValue> &value, int session);
     void renameEdited(const QString &name);
@@ -86,7 +84,6 @@ private:
     QPointer<QPlainTextEdit> m_descriptionEdit;
     std::optional<Subject> m_subject;
     QHash<QString, QString> m_problems; // the validator's, by key of the inspected items
-    QTimer m_otherChanges;
     int m_nameSession = 0;
     int m_descriptionSession = 0;
     bool m_updating = false;

@@ -1,14 +1,21 @@
 #include "live/liveeditsync.h"
 
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "live/labsession.h"
 #include "live/liveoverlay.h"
-#include "validation/validator.h"
+#include "model/topologydiff.h"
 
-#include <QJsonDocument>
 #include <QSet>
 
 namespace infralab {
+
+namespace {
+
+// The parts of a node the running lab uses (Lab::apply reads the same).
+constexpr NodeChanges RunningParts = NodeChange::Kind | NodeChange::Config;
+
+} // namespace
 
 LiveEditSync::LiveEditSync(live::LabSession *session, Document *document, LiveOverlay *overlay,
                            QObject *parent)
@@ -20,8 +27,13 @@ LiveEditSync::LiveEditSync(live::LabSession *session, Document *document, LiveOv
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(DebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &LiveEditSync::check);
-    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved, &Document::nodeChanged})
+    for (auto signal : {&Document::nodeAdded, &Document::nodeRemoved})
         connect(document, signal, this, &LiveEditSync::scheduleCheck);
+    // Only what runs: a drag, a rename or a new description is nothing to apply.
+    connect(document, &Document::nodeChanged, this, [this](const QString &, NodeChanges changes) {
+        if (changes.testAnyFlags(RunningParts))
+            scheduleCheck();
+    });
     for (auto signal : {&Document::linkAdded, &Document::linkRemoved, &Document::linkChanged})
         connect(document, signal, this, &LiveEditSync::scheduleCheck);
     connect(session, &live::LabSession::phaseChanged, this, [this](live::LabSession::Phase phase) {
@@ -50,32 +62,20 @@ QStringList LiveEditSync::pendingNodes() const
     if (!m_session->isActive())
         return {};
     const Topology &edited = m_document->topology();
-    const Topology &running = m_session->runningTopology();
-    QSet<QString> pending;
-    for (const Node &node : edited.nodes) {
-        const Node *before = running.findNode(node.id);
-        if (!before || before->kind != node.kind || before->config != node.config)
-            pending.insert(node.id);
+    const TopologyDiff diff = TopologyDiff::between(m_session->runningTopology(), edited);
+    QSet<QString> pending(diff.addedNodes.cbegin(), diff.addedNodes.cend());
+    for (const ChangedNode &change : diff.changedNodes) {
+        if (change.changes.testAnyFlags(RunningParts))
+            pending.insert(change.id);
     }
     // A link added, removed or re-configured changes what its caller sends to.
-    const auto linkKeys = [](const Topology &topology) {
-        QHash<QString, QString> keys; // "from>to" → config as text
-        for (const Link &link : topology.links) {
-            keys.insert(
-                link.from + QLatin1Char('>') + link.to,
-                QString::fromUtf8(QJsonDocument(link.config).toJson(QJsonDocument::Compact)));
-        }
-        return keys;
-    };
-    const QHash<QString, QString> now = linkKeys(edited);
-    const QHash<QString, QString> then = linkKeys(running);
-    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-        if (then.value(it.key(), QStringLiteral("\x01")) != it.value())
-            pending.insert(it.key().section(QLatin1Char('>'), 0, 0));
-    }
-    for (auto it = then.cbegin(); it != then.cend(); ++it) {
-        if (!now.contains(it.key()))
-            pending.insert(it.key().section(QLatin1Char('>'), 0, 0));
+    for (const auto &[from, to] : diff.addedLinks)
+        pending.insert(from);
+    for (const auto &[from, to] : diff.removedLinks)
+        pending.insert(from);
+    for (const ChangedLink &link : diff.changedLinks) {
+        if (!link.configKeys.isEmpty())
+            pending.insert(link.from);
     }
     QStringList ids;
     for (const Node &node : edited.nodes) {
@@ -83,12 +83,8 @@ QStringList LiveEditSync::pendingNodes() const
             ids.append(node.id);
     }
     // Removing a node shows on no card, yet the lab still differs.
-    if (ids.isEmpty()) {
-        for (const Node &node : running.nodes) {
-            if (!edited.findNode(node.id))
-                return {node.id};
-        }
-    }
+    if (ids.isEmpty() && !diff.removedNodes.isEmpty())
+        return {diff.removedNodes.constFirst()};
     return ids;
 }
 
@@ -97,7 +93,7 @@ bool LiveEditSync::applyNow()
     if (!m_session->isActive())
         return false;
     const Topology &topology = m_document->topology();
-    if (hasErrors(validateTopology(topology))) {
+    if (m_document->validation()->upToDate().hasErrors()) {
         emit statusMessage(tr("Edits not applied: fix the errors in the Problems dock first."));
         showMarks(pendingNodes());
         return false;
@@ -106,6 +102,7 @@ bool LiveEditSync::applyNow()
         return true;
     m_session->apply(topology);
     showMarks({});
+    emit editsApplied();
     emit statusMessage(tr("Edits applied to the running lab."));
     return true;
 }

@@ -16,7 +16,9 @@ class LabSession;
 
 // Editing while the lab runs: after each edit (debounced, so a drag or a run of keystrokes
 // applies once) the document's topology goes to the running lab through LabSession::apply —
-// live where the component takes it, else the node restarts, as the events say. Nodes whose
+// live where the component takes it, else the node restarts, as the events say. Only edits of
+// what runs count (config, kind, nodes and links): a drag applies nothing. Errors are the
+// document's one validation (DocumentValidation), not a check of its own. Nodes whose
 // document config differs from what runs (Apply Edits Live off, or errors in the topology)
 // are marked on the canvas until applied.
 class LiveEditSync final : public QObject
@@ -36,9 +38,13 @@ public:
     bool applyNow();
     // Node ids whose document config, kind or outgoing links differ from the running lab's.
     QStringList pendingNodes() const;
+    // True while an edit waits out the debounce before it is checked (and maybe applied).
+    bool isCheckScheduled() const { return m_debounce.isActive(); }
 
 signals:
     void statusMessage(const QString &message);
+    // The document went to the running lab (LabSession::apply), once per settled edit.
+    void editsApplied();
 
 private:
     void scheduleCheck();

@@ -2,9 +2,9 @@
 
 #include "canvas/topologyscene.h"
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "live/labsession.h"
 #include "live/nodeconveniences.h"
-#include "validation/validator.h"
 
 #include <QAction>
 #include <QDir>
@@ -94,7 +94,8 @@ bool RunActions::start()
         emit statusMessage(tr("Nothing to start: the topology has no nodes."));
         return false;
     }
-    if (const QStringList errors = errorTexts(validateTopology(topology)); !errors.isEmpty()) {
+    if (const QStringList errors = errorTexts(m_document->validation()->upToDate().problems());
+        !errors.isEmpty()) {
         // Name the problem: the user may have opened or recovered the file long ago.
         emit statusMessage(errors.size() == 1
                                ? tr("Not started: fix %1 first (see Problems).").arg(errors.first())

@@ -1,11 +1,11 @@
 #include "mainwindow/fileactions.h"
 
 #include "document/document.h"
+#include "document/documentvalidation.h"
 #include "format/topologyreader.h"
 #include "format/topologywriter.h"
 #include "mainwindow/autosave.h"
 #include "mainwindow/recentfiles.h"
-#include "validation/validator.h"
 
 #include <QAction>
 #include <QDir>
@@ -99,7 +99,7 @@ bool FileActions::openFile(const QString &fileName)
     emit fileOpened(path);
 
     const QString name = QFileInfo(path).fileName();
-    const Problems problems = validateFile(result);
+    const Problems problems = validateFile(result, m_document->validation()->problems());
     if (hasErrors(problems)) {
         emit statusMessage(withProblems(tr("Opened %1").arg(name), problems));
     } else if (problems.isEmpty()) {
@@ -156,7 +156,7 @@ bool FileActions::saveTo(const QString &fileName)
     rememberDirectory(path);
     // Saving a topology with errors is the user's choice; say so, since Run will refuse it.
     emit statusMessage(withProblems(tr("Saved %1").arg(QFileInfo(path).fileName()),
-                                    validateTopology(m_document->topology())));
+                                    m_document->validation()->upToDate().problems()));
     return true;
 }
 
@@ -228,7 +228,7 @@ bool FileActions::offerRecovery(Autosave *autosave)
     autosave->adopt(file.path);
     emit statusMessage(
         withProblems(tr("Recovered unsaved changes to %1").arg(m_document->displayName()),
-                     validateTopology(topology)));
+                     m_document->validation()->problems())); // validated by reset()
     return true;
 }
 
