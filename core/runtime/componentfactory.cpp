@@ -19,13 +19,23 @@ QString ComponentContext::resolvePath(const QString &path) const
     return QDir::cleanPath(topologyDir.absoluteFilePath(path));
 }
 
+QList<UpstreamLink> ComponentContext::onlyHttp(const QList<UpstreamLink> &links)
+{
+    QList<UpstreamLink> http;
+    for (const UpstreamLink &link : links) {
+        if (link.isHttp())
+            http.append(link);
+    }
+    return http;
+}
+
 std::shared_ptr<const metrics::LinkMetrics> ComponentContext::makeLinkMetrics() const
 {
     QList<QThread *> threads;
     for (int i = 0; pool && i < pool->size(); ++i)
         threads.append(pool->thread(i));
     QList<std::pair<QString, quint16>> callees;
-    for (const UpstreamLink &link : upstreams)
+    for (const UpstreamLink &link : httpUpstreams())
         callees.append({link.nodeId, link.port});
     return std::make_shared<const metrics::LinkMetrics>(threads, callees);
 }

@@ -8,10 +8,11 @@
 namespace infralab::runtime {
 
 namespace {
+// The balancer speaks HTTP only: other callees (validation allows none today) are skipped.
 QList<loadbalancer::BackendLink> backendLinks(const QList<UpstreamLink> &upstreams)
 {
     QList<loadbalancer::BackendLink> links;
-    for (const UpstreamLink &u : upstreams) {
+    for (const UpstreamLink &u : ComponentContext::onlyHttp(upstreams)) {
         loadbalancer::LinkSettings settings;
         settings.weight = u.config.value(QLatin1String("weight")).toInt(1);
         settings.backup = u.config.value(QLatin1String("backup")).toBool(false);

@@ -14,7 +14,7 @@ std::unique_ptr<Component> TrafficGeneratorComponent::create(const ComponentCont
                                                              QString *error)
 {
     QList<GeneratorTarget> targets;
-    for (const UpstreamLink &link : context.upstreams) {
+    for (const UpstreamLink &link : context.httpUpstreams()) {
         targets.append(
             {link.nodeId, link.port, link.config.value(QLatin1String("weight")).toInt(1)});
     }
