@@ -22,7 +22,7 @@ constexpr int AccessLogTailSize = 200;
 constexpr int GuiNetworkNiceness = 5;
 
 // The access log of the kinds that keep one (web server, reverse proxy, balancer).
-QList<webserver::AccessLogEntry> accessLogOf(runtime::Component *component)
+QList<httplog::AccessLogEntry> accessLogOf(runtime::Component *component)
 {
     if (auto *web = qobject_cast<runtime::WebServerComponent *>(component))
         return web->site().accessLogSnapshot(AccessLogTailSize);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 #include "metrics/metricscollector.h"
 
 #include <QHash>
@@ -35,7 +35,7 @@ struct LinkFlow
 struct AccessLogTail
 {
     QString nodeId;
-    QList<webserver::AccessLogEntry> entries;
+    QList<httplog::AccessLogEntry> entries;
 };
 
 // Everything the window needs from one 250 ms tick of a running lab, made in the runtime

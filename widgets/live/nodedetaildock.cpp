@@ -365,8 +365,8 @@ void NodeDetailDock::showAccessLog(const live::AccessLogTail &tail)
 {
     const QString filter = m_logFilter->text().trimmed();
     QStringList lines;
-    for (const webserver::AccessLogEntry &entry : tail.entries) {
-        const QString line = QString::fromUtf8(webserver::AccessLog::combinedLine(entry));
+    for (const httplog::AccessLogEntry &entry : tail.entries) {
+        const QString line = QString::fromUtf8(httplog::AccessLog::combinedLine(entry));
         if (filter.isEmpty() || line.contains(filter, Qt::CaseInsensitive))
             lines.append(line);
     }

@@ -82,7 +82,7 @@ private:
     QGroupBox *m_logBox;
     QLineEdit *m_logFilter;
     QPlainTextEdit *m_log;
-    QList<webserver::AccessLogEntry> m_entries;
+    QList<httplog::AccessLogEntry> m_entries;
     bool m_updatingControls = false;
     int m_editSession = 0;
 };

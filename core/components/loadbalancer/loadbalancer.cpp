@@ -15,7 +15,7 @@ LoadBalancer::LoadBalancer(const LoadBalancerConfig &config, const QList<Backend
     : m_config(config)
     , m_table(std::make_shared<BackendTable>(clock ? std::move(clock) : Clock(&net::steadyNowMs),
                                              std::move(events)))
-    , m_accessLog(std::make_shared<webserver::AccessLog>(config.accessLogPath))
+    , m_accessLog(std::make_shared<httplog::AccessLog>(config.accessLogPath))
 {
     m_table->setSettings(config.live);
     m_table->outliers().setSettings(config.ejection);
@@ -86,7 +86,7 @@ void LoadBalancer::setBackends(const QList<BackendLink> &backends)
     m_table->setBackends(backends);
 }
 
-QList<webserver::AccessLogEntry> LoadBalancer::accessLogSnapshot(int max) const
+QList<httplog::AccessLogEntry> LoadBalancer::accessLogSnapshot(int max) const
 {
     return m_accessLog->snapshot(max);
 }
