@@ -1,16 +1,16 @@
 #include "live/labworker.h"
 
 #include "components/loadbalancer/loadbalancer.h"
+#include "components/loadbalancer/loadbalancercomponent.h"
 #include "components/reverseproxy/reverseproxy.h"
+#include "components/reverseproxy/reverseproxycomponent.h"
 #include "components/webserver/webserver.h"
+#include "components/webserver/webservercomponent.h"
 #include "control/controlserver.h"
 #include "live/labsession.h"
 #include "metrics/metricscollector.h"
 #include "metrics/traffictotals.h"
 #include "runtime/lab.h"
-#include "runtime/loadbalancercomponent.h"
-#include "runtime/reverseproxycomponent.h"
-#include "runtime/webservercomponent.h"
 
 #include <QDateTime>
 
@@ -24,11 +24,11 @@ constexpr int GuiNetworkNiceness = 5;
 // The access log of the kinds that keep one (web server, reverse proxy, balancer).
 QList<httplog::AccessLogEntry> accessLogOf(runtime::Component *component)
 {
-    if (auto *web = qobject_cast<runtime::WebServerComponent *>(component))
+    if (auto *web = qobject_cast<webserver::WebServerComponent *>(component))
         return web->site().accessLogSnapshot(AccessLogTailSize);
-    if (auto *proxy = qobject_cast<runtime::ReverseProxyComponent *>(component))
+    if (auto *proxy = qobject_cast<reverseproxy::ReverseProxyComponent *>(component))
         return proxy->proxy().accessLogSnapshot(AccessLogTailSize);
-    if (auto *balancer = qobject_cast<runtime::LoadBalancerComponent *>(component))
+    if (auto *balancer = qobject_cast<loadbalancer::LoadBalancerComponent *>(component))
         return balancer->balancer().accessLogSnapshot(AccessLogTailSize);
     return {};
 }

@@ -1,11 +1,15 @@
-#include "runtime/loadbalancercomponent.h"
+#include "components/loadbalancer/loadbalancercomponent.h"
 
 #include "components/loadbalancer/loadbalancer.h"
 #include "metrics/linkmetrics.h"
 #include "net/eventlooppool.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+namespace infralab::loadbalancer {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 namespace {
 // The balancer speaks HTTP only: other callees (validation allows none today) are skipped.
@@ -101,4 +105,4 @@ QList<std::pair<QString, metrics::TrafficTotals>> LoadBalancerComponent::linkTra
     return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
 }
 
-} // namespace infralab::runtime
+} // namespace infralab::loadbalancer

@@ -1,10 +1,14 @@
-#include "runtime/reverseproxycomponent.h"
+#include "components/reverseproxy/reverseproxycomponent.h"
 
 #include "components/reverseproxy/reverseproxy.h"
 #include "metrics/linkmetrics.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+namespace infralab::reverseproxy {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 std::unique_ptr<Component> ReverseProxyComponent::create(const ComponentContext &context,
                                                          QString *error)
@@ -42,4 +46,4 @@ int ReverseProxyComponent::purgeCache(QByteArrayView targetPrefix)
     return m_proxy->purge(targetPrefix);
 }
 
-} // namespace infralab::runtime
+} // namespace infralab::reverseproxy

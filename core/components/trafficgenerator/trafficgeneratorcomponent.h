@@ -14,14 +14,16 @@ class TrafficGenerator;
 }
 
 namespace infralab::runtime {
-
 struct ComponentContext;
+}
+
+namespace infralab::trafficgenerator {
 
 // A `traffic-generator` node: a TrafficGenerator aimed at the node's running HTTP callees
 // (round-robin by link weight) and at the extra `targets` URLs. It does not listen; it starts
 // sending in start() (callers start after their callees) and stops sending when its duration
 // or request budget is used up, while the lab keeps running. details() is its report.
-class TrafficGeneratorComponent final : public Component
+class TrafficGeneratorComponent final : public runtime::Component
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrafficGeneratorComponent)
@@ -29,7 +31,8 @@ class TrafficGeneratorComponent final : public Component
 public:
     // The ComponentFactory creator: null with `error` set for a `targets` entry that is not
     // a loopback HTTP URL.
-    static std::unique_ptr<Component> create(const ComponentContext &context, QString *error);
+    static std::unique_ptr<runtime::Component> create(const runtime::ComponentContext &context,
+                                                      QString *error);
 
     TrafficGeneratorComponent(const QString &nodeId, net::EventLoopPool &pool,
                               const QJsonObject &config,
@@ -54,4 +57,4 @@ private:
     bool m_stopped = false;
 };
 
-} // namespace infralab::runtime
+} // namespace infralab::trafficgenerator

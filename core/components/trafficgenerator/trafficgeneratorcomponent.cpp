@@ -1,14 +1,14 @@
-#include "runtime/trafficgeneratorcomponent.h"
+#include "components/trafficgenerator/trafficgeneratorcomponent.h"
 
 #include "components/trafficgenerator/trafficgenerator.h"
 #include "metrics/traffictotals.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+namespace infralab::trafficgenerator {
 
-using trafficgenerator::GeneratorConfig;
-using trafficgenerator::GeneratorTarget;
-using trafficgenerator::TrafficGenerator;
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 std::unique_ptr<Component> TrafficGeneratorComponent::create(const ComponentContext &context,
                                                              QString *error)
@@ -130,4 +130,4 @@ int TrafficGeneratorComponent::activeConnections() const
     return m_generator->openConnections();
 }
 
-} // namespace infralab::runtime
+} // namespace infralab::trafficgenerator
