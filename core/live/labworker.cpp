@@ -1,15 +1,10 @@
 #include "live/labworker.h"
 
-#include "components/loadbalancer/loadbalancer.h"
-#include "components/loadbalancer/loadbalancercomponent.h"
-#include "components/reverseproxy/reverseproxy.h"
-#include "components/reverseproxy/reverseproxycomponent.h"
-#include "components/webserver/webserver.h"
-#include "components/webserver/webservercomponent.h"
 #include "control/controlserver.h"
 #include "live/labsession.h"
 #include "metrics/metricscollector.h"
 #include "metrics/traffictotals.h"
+#include "runtime/component.h"
 #include "runtime/lab.h"
 
 #include <QDateTime>
@@ -20,18 +15,6 @@ namespace {
 
 constexpr int AccessLogTailSize = 200;
 constexpr int GuiNetworkNiceness = 5;
-
-// The access log of the kinds that keep one (web server, reverse proxy, balancer).
-QList<httplog::AccessLogEntry> accessLogOf(runtime::Component *component)
-{
-    if (auto *web = qobject_cast<webserver::WebServerComponent *>(component))
-        return web->site().accessLogSnapshot(AccessLogTailSize);
-    if (auto *proxy = qobject_cast<reverseproxy::ReverseProxyComponent *>(component))
-        return proxy->proxy().accessLogSnapshot(AccessLogTailSize);
-    if (auto *balancer = qobject_cast<loadbalancer::LoadBalancerComponent *>(component))
-        return balancer->balancer().accessLogSnapshot(AccessLogTailSize);
-    return {};
-}
 
 } // namespace
 
@@ -143,21 +126,18 @@ void LabWorker::publish(const std::shared_ptr<const metrics::MetricsSnapshot> &m
         if (!details.isEmpty())
             snapshot->details.insert(node.id, std::move(details));
     }
-    LinkFlowTracker::LinkCounts counts;
+    LinkFlowTracker::LinkViews views;
     for (const Node &node : topology.nodes) {
-        const runtime::Component *component = m_lab->component(node.id);
-        if (!component)
-            continue;
-        for (const auto &[callee, totals] : component->linkTraffic())
-            counts[node.id].append({callee, double(totals.requests), double(totals.errorCount())});
+        if (const runtime::Component *component = m_lab->component(node.id))
+            views.insert(node.id, component->linkViews());
     }
     const runtime::Lab &lab = *m_lab;
     snapshot->links = m_flows.update(
-        topology, *metrics, snapshot->details, [&lab](const QString &id) { return lab.state(id); },
-        counts);
+        topology, *metrics, [&lab](const QString &id) { return lab.state(id); }, views);
     if (!m_watched.isEmpty()) {
         snapshot->accessLog.nodeId = m_watched;
-        snapshot->accessLog.entries = accessLogOf(m_lab->component(m_watched));
+        if (const runtime::Component *component = m_lab->component(m_watched))
+            snapshot->accessLog.entries = component->accessLog(AccessLogTailSize);
     }
     LabSession *session = m_session;
     std::shared_ptr<const LiveSnapshot> done = std::move(snapshot);

@@ -5,6 +5,8 @@
 #include "net/eventlooppool.h"
 #include "runtime/componentfactory.h"
 
+#include <QJsonArray>
+
 namespace infralab::loadbalancer {
 
 using runtime::Component;
@@ -103,6 +105,30 @@ QJsonObject LoadBalancerComponent::details() const
 QList<std::pair<QString, metrics::TrafficTotals>> LoadBalancerComponent::linkTraffic() const
 {
     return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
+}
+
+QList<runtime::LinkView> LoadBalancerComponent::linkViews() const
+{
+    return linkViewsOf(m_balancer->stats());
+}
+
+QList<runtime::LinkView> LoadBalancerComponent::linkViewsOf(const QJsonObject &stats)
+{
+    QList<runtime::LinkView> views;
+    for (const QJsonValue &value : stats.value(QLatin1String("backends")).toArray()) {
+        const QJsonObject backend = value.toObject();
+        views.append(
+            {backend.value(QLatin1String("id")).toString(),
+             backend.value(QLatin1String("requests")).toDouble(),
+             backend.value(QLatin1String("failures")).toDouble(),
+             runtime::calleeHealthFromName(backend.value(QLatin1String("state")).toString())});
+    }
+    return views;
+}
+
+QList<httplog::AccessLogEntry> LoadBalancerComponent::accessLog(int max) const
+{
+    return m_balancer->accessLogSnapshot(max);
 }
 
 } // namespace infralab::loadbalancer

@@ -52,6 +52,13 @@ public:
     bool setUpstreams(const QList<runtime::UpstreamLink> &upstreams) override;
     QJsonObject details() const override;
     QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
+    // Each backend's own counters (attempts, failed ones) and state, rather than the per-link
+    // metrics: the backend table is what the balancer decides by, so the canvas shows it.
+    QList<runtime::LinkView> linkViews() const override;
+    QList<httplog::AccessLogEntry> accessLog(int max) const override;
+    // The link views of stats() (BackendTable::toJson()): one per backend row, draining ones
+    // included, in the table's order.
+    static QList<runtime::LinkView> linkViewsOf(const QJsonObject &stats);
 
     loadbalancer::LoadBalancer &balancer() { return *m_balancer; }
 

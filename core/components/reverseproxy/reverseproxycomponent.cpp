@@ -46,4 +46,9 @@ int ReverseProxyComponent::purgeCache(QByteArrayView targetPrefix)
     return m_proxy->purge(targetPrefix);
 }
 
+QList<httplog::AccessLogEntry> ReverseProxyComponent::accessLog(int max) const
+{
+    return m_proxy->accessLogSnapshot(max);
+}
+
 } // namespace infralab::reverseproxy

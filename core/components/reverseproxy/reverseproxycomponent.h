@@ -39,6 +39,7 @@ public:
     int purgeCache(QByteArrayView targetPrefix);
     const reverseproxy::ReverseProxy &proxy() const { return *m_proxy; }
     QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
+    QList<httplog::AccessLogEntry> accessLog(int max) const override;
 
 private:
     std::unique_ptr<reverseproxy::ReverseProxy> m_proxy;

@@ -4,6 +4,10 @@
 #include "metrics/traffictotals.h"
 #include "runtime/componentfactory.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
+
 namespace infralab::trafficgenerator {
 
 using runtime::Component;
@@ -128,6 +132,42 @@ bool TrafficGeneratorComponent::addTraffic(metrics::TrafficTotals &into) const
 int TrafficGeneratorComponent::activeConnections() const
 {
     return m_generator->openConnections();
+}
+
+QList<runtime::LinkView> TrafficGeneratorComponent::linkViews() const
+{
+    return linkViewsOf(m_generator->report());
+}
+
+QList<runtime::LinkView> TrafficGeneratorComponent::linkViewsOf(const QJsonObject &report)
+{
+    const QJsonObject errors = report.value(QLatin1String("errors")).toObject();
+    double failures = 0;
+    for (const char *key : {"connect", "timeout", "reset", "protocol", "5xx"})
+        failures += errors.value(QLatin1String(key)).toDouble();
+    const double requests = report.value(QLatin1String("requests")).toDouble();
+    QList<std::pair<QString, int>> weights; // by target name, in report order
+    int totalWeight = 0;
+    for (const QJsonValue &value : report.value(QLatin1String("targets")).toArray()) {
+        const QJsonObject target = value.toObject();
+        const QString name = target.value(QLatin1String("name")).toString();
+        const int weight = target.value(QLatin1String("weight")).toInt(1);
+        totalWeight += weight;
+        const auto it = std::find_if(weights.begin(), weights.end(),
+                                     [&name](const auto &entry) { return entry.first == name; });
+        if (it == weights.end())
+            weights.append({name, weight});
+        else
+            it->second += weight;
+    }
+    QList<runtime::LinkView> views;
+    if (totalWeight <= 0)
+        return views;
+    for (const auto &[name, weight] : std::as_const(weights)) {
+        const double share = double(weight) / totalWeight;
+        views.append({name, requests * share, failures * share});
+    }
+    return views;
 }
 
 } // namespace infralab::trafficgenerator

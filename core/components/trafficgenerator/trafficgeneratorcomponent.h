@@ -48,6 +48,11 @@ public:
     // reset, timeout, protocol, 5xx), bytes, and the latency the report shows.
     bool addTraffic(metrics::TrafficTotals &into) const override;
     int activeConnections() const override;
+    QList<runtime::LinkView> linkViews() const override;
+    // The link views of a report (TrafficGenerator::report()): without per-link counters, its
+    // requests and failures (no answer or a 5xx; a 4xx is the client's own mistake, not the
+    // link's) shared among its targets by weight, one view per target name.
+    static QList<runtime::LinkView> linkViewsOf(const QJsonObject &report);
 
     const trafficgenerator::TrafficGenerator &generator() const { return *m_generator; }
 

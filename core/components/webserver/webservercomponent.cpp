@@ -89,4 +89,9 @@ QList<std::pair<QString, metrics::TrafficTotals>> WebServerComponent::linkTraffi
     return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
 }
 
+QList<httplog::AccessLogEntry> WebServerComponent::accessLog(int max) const
+{
+    return m_site->accessLogSnapshot(max);
+}
+
 } // namespace infralab::webserver
