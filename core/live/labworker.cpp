@@ -125,6 +125,9 @@ void LabWorker::publish(const std::shared_ptr<const metrics::MetricsSnapshot> &m
         QJsonObject details = m_lab->details(node.id);
         if (!details.isEmpty())
             snapshot->details.insert(node.id, std::move(details));
+        runtime::NodeDetail detail = m_lab->detail(node.id);
+        if (!detail.isEmpty())
+            snapshot->nodeDetails.insert(node.id, std::move(detail));
     }
     LinkFlowTracker::LinkViews views;
     for (const Node &node : topology.nodes) {

@@ -8,6 +8,7 @@
 #include "httplog/accesslog.h"
 #include "metrics/traffictotals.h"
 #include "runtime/linkview.h"
+#include "runtime/nodedetail.h"
 
 #include <memory>
 #include <utility>
@@ -70,6 +71,10 @@ public:
     // generator's progress), as JSON; empty when the kind has none. Called from the
     // component's thread.
     virtual QJsonObject details() const { return {}; }
+    // What the Node detail dock shows of the kind beyond the traffic numbers (a balancer's
+    // backends table, a generator's sending rate, whether it keeps an access log), typed, so
+    // the GUI draws it without knowing the kind. Called from the component's thread.
+    virtual NodeDetail detail() const { return {}; }
 
     // Metrics: what the node served so far (requests, statuses, errors, bytes, latency),
     // added into `into`; false for kinds that serve nothing. Any thread (the counters are the

@@ -20,6 +20,7 @@ struct Lab::Slot
     QList<UpstreamLink> upstreams;  // as the running component last got them
     metrics::TrafficTotals retired; // what earlier runs of the node served
     QJsonObject lastDetails;        // details() as the component stopped
+    NodeDetail lastDetail;          // detail() as the component stopped
     bool everRan = false;
     bool restartWhenStopped = false;
     bool removed = false; // gone from the topology: forgotten once stopped
@@ -228,6 +229,7 @@ void Lab::componentStopped(const QString &nodeId, const Component *component)
         return;
     slot->component->addTraffic(slot->retired);
     slot->lastDetails = slot->component->details();
+    slot->lastDetail = slot->component->detail();
     slot->component.reset();
     setState(nodeId, *slot, NodeState::Stopped);
     if (slot->removed) {
@@ -420,6 +422,14 @@ QJsonObject Lab::details(const QString &nodeId) const
     if (!slot)
         return {};
     return slot->component ? slot->component->details() : slot->lastDetails;
+}
+
+NodeDetail Lab::detail(const QString &nodeId) const
+{
+    const std::shared_ptr<Slot> slot = m_slots.value(nodeId);
+    if (!slot)
+        return {};
+    return slot->component ? slot->component->detail() : slot->lastDetail;
 }
 
 void Lab::stop()

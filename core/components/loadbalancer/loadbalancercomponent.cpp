@@ -6,6 +6,7 @@
 #include "runtime/componentfactory.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 namespace infralab::loadbalancer {
 
@@ -124,6 +125,41 @@ QList<runtime::LinkView> LoadBalancerComponent::linkViewsOf(const QJsonObject &s
              runtime::calleeHealthFromName(backend.value(QLatin1String("state")).toString())});
     }
     return views;
+}
+
+runtime::NodeDetail LoadBalancerComponent::detail() const
+{
+    const auto count = [](const QJsonValue &value) {
+        return QLocale().toString(qint64(value.toDouble()));
+    };
+    runtime::DetailSection backends;
+    backends.title = tr("Backends");
+    backends.columns = {tr("Backend"),  tr("State"),    tr("Weight"),    tr("Active"),
+                        tr("Requests"), tr("Failures"), tr("Last check")};
+    for (const QJsonValue &value : m_balancer->stats().value(QLatin1String("backends")).toArray()) {
+        const QJsonObject b = value.toObject();
+        const QJsonObject check = b.value(QLatin1String("last_check")).toObject();
+        const QString state = b.value(QLatin1String("state")).toString();
+        const QString lastCheck
+            = check.isEmpty() ? QStringLiteral("—")
+                              : tr("%1 (%2 ms ago)")
+                                    .arg(check.value(QLatin1String("result")).toString())
+                                    .arg(qint64(check.value(QLatin1String("ago_ms")).toDouble()));
+        backends.rows.append({
+            {b.value(QLatin1String("id")).toString()},
+            {state,
+             state == QLatin1String("up") ? runtime::CellTone::Good : runtime::CellTone::Bad},
+            {QString::number(b.value(QLatin1String("weight")).toInt())},
+            {QString::number(b.value(QLatin1String("active")).toInt())},
+            {count(b.value(QLatin1String("requests")))},
+            {count(b.value(QLatin1String("failures")))},
+            {lastCheck},
+        });
+    }
+    runtime::NodeDetail detail;
+    detail.sections.append(std::move(backends));
+    detail.keepsAccessLog = true;
+    return detail;
 }
 
 QList<httplog::AccessLogEntry> LoadBalancerComponent::accessLog(int max) const

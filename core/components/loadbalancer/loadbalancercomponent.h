@@ -56,6 +56,8 @@ public:
     // metrics: the backend table is what the balancer decides by, so the canvas shows it.
     QList<runtime::LinkView> linkViews() const override;
     QList<httplog::AccessLogEntry> accessLog(int max) const override;
+    // The backends table (the stats page's data) and the access log.
+    runtime::NodeDetail detail() const override;
     // The link views of stats() (BackendTable::toJson()): one per backend row, draining ones
     // included, in the table's order.
     static QList<runtime::LinkView> linkViewsOf(const QJsonObject &stats);

@@ -51,4 +51,11 @@ QList<httplog::AccessLogEntry> ReverseProxyComponent::accessLog(int max) const
     return m_proxy->accessLogSnapshot(max);
 }
 
+runtime::NodeDetail ReverseProxyComponent::detail() const
+{
+    runtime::NodeDetail detail;
+    detail.keepsAccessLog = true;
+    return detail;
+}
+
 } // namespace infralab::reverseproxy

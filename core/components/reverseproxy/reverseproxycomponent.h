@@ -40,6 +40,7 @@ public:
     const reverseproxy::ReverseProxy &proxy() const { return *m_proxy; }
     QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
     QList<httplog::AccessLogEntry> accessLog(int max) const override;
+    runtime::NodeDetail detail() const override;
 
 private:
     std::unique_ptr<reverseproxy::ReverseProxy> m_proxy;

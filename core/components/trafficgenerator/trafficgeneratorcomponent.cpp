@@ -1,10 +1,12 @@
 #include "components/trafficgenerator/trafficgeneratorcomponent.h"
 
 #include "components/trafficgenerator/trafficgenerator.h"
+#include "metrics/quantitytext.h"
 #include "metrics/traffictotals.h"
 #include "runtime/componentfactory.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -132,6 +134,29 @@ bool TrafficGeneratorComponent::addTraffic(metrics::TrafficTotals &into) const
 int TrafficGeneratorComponent::activeConnections() const
 {
     return m_generator->openConnections();
+}
+
+runtime::NodeDetail TrafficGeneratorComponent::detail() const
+{
+    const QJsonObject report = m_generator->report();
+    runtime::NodeDetail detail;
+    if (!report.contains(QLatin1String("current_rate")))
+        return detail;
+    const QJsonObject latency = report.value(QLatin1String("latency_ms")).toObject();
+    detail.summary << tr("Sending <b>%1</b> · %2 requests · %3 in flight")
+                          .arg(rateText(report.value(QLatin1String("current_rate")).toDouble()),
+                               QLocale().toString(
+                                   qint64(report.value(QLatin1String("requests")).toDouble())))
+                          .arg(report.value(QLatin1String("in_flight")).toInt())
+                   << tr("Latency: p50 %1 · p90 %2 · p99 %3")
+                          .arg(latencyText(latency.value(QLatin1String("p50")).toDouble()),
+                               latencyText(latency.value(QLatin1String("p90")).toDouble()),
+                               latencyText(latency.value(QLatin1String("p99")).toDouble()))
+                   << tr("Success %1% · state %2")
+                          .arg(QLocale().toString(
+                                   report.value(QLatin1String("success")).toDouble() * 100, 'f', 2),
+                               report.value(QLatin1String("state")).toString());
+    return detail;
 }
 
 QList<runtime::LinkView> TrafficGeneratorComponent::linkViews() const

@@ -49,6 +49,9 @@ public:
     bool addTraffic(metrics::TrafficTotals &into) const override;
     int activeConnections() const override;
     QList<runtime::LinkView> linkViews() const override;
+    // What it sends (rate, requests, in flight), its latency and success, instead of the
+    // served-traffic numbers.
+    runtime::NodeDetail detail() const override;
     // The link views of a report (TrafficGenerator::report()): without per-link counters, its
     // requests and failures (no answer or a 5xx; a 4xx is the client's own mistake, not the
     // link's) shared among its targets by weight, one view per target name.

@@ -94,4 +94,11 @@ QList<httplog::AccessLogEntry> WebServerComponent::accessLog(int max) const
     return m_site->accessLogSnapshot(max);
 }
 
+runtime::NodeDetail WebServerComponent::detail() const
+{
+    runtime::NodeDetail detail;
+    detail.keepsAccessLog = true;
+    return detail;
+}
+
 } // namespace infralab::webserver

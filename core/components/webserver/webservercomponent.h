@@ -40,6 +40,7 @@ public:
     const webserver::WebServer &site() const { return *m_site; }
     QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const override;
     QList<httplog::AccessLogEntry> accessLog(int max) const override;
+    runtime::NodeDetail detail() const override;
 
 private:
     std::unique_ptr<webserver::WebServer> m_site;
