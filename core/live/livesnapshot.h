@@ -57,6 +57,11 @@ struct LiveSnapshot
     {
         return metrics ? metrics->find(nodeId) : nullptr;
     }
+    const runtime::NodeDetail *nodeDetail(const QString &nodeId) const
+    {
+        const auto it = nodeDetails.constFind(nodeId);
+        return it == nodeDetails.cend() ? nullptr : &*it;
+    }
     const LinkFlow *link(const QString &from, const QString &to) const;
 };
 

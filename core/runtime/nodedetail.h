@@ -38,8 +38,15 @@ struct NodeDetail
     QStringList summary;
     QList<DetailSection> sections;
     bool keepsAccessLog = false; // Component::accessLog() has entries to show
+    // For kinds whose load is what they send (a generator): the rate it sends at now and the
+    // requests done, which the canvas's card shows instead of a served rate. Negative: none.
+    double sendingRate = -1;
+    double sent = 0;
 
-    bool isEmpty() const { return summary.isEmpty() && sections.isEmpty() && !keepsAccessLog; }
+    bool isEmpty() const
+    {
+        return summary.isEmpty() && sections.isEmpty() && !keepsAccessLog && sendingRate < 0;
+    }
     friend bool operator==(const NodeDetail &, const NodeDetail &) = default;
 };
 

@@ -197,22 +197,19 @@ void NodeDetailDock::refreshHeader()
         w->setEnabled(!url.isEmpty());
     const KindInfo *info = ComponentCatalogue::instance().find(node->kind);
     m_controlsBox->setVisible(info && !info->liveControls.isEmpty());
-    const runtime::NodeDetail *detail = latestDetail();
-    m_logBox->setVisible(detail && detail->keepsAccessLog);
-    if (!detail)
+    const runtime::NodeDetail detail = latestDetail();
+    m_logBox->setVisible(detail.keepsAccessLog);
+    if (detail.sections.isEmpty())
         showSections({});
 }
 
-// The shown node's detail in the latest snapshot, while the lab is active; null otherwise.
-const runtime::NodeDetail *NodeDetailDock::latestDetail() const
+// The shown node's detail in the latest snapshot while the lab is active; empty otherwise.
+runtime::NodeDetail NodeDetailDock::latestDetail() const
 {
-    if (!m_session->isActive())
-        return nullptr;
     const std::shared_ptr<const live::LiveSnapshot> latest = m_session->latest();
-    if (!latest)
-        return nullptr;
-    const auto it = latest->nodeDetails.constFind(m_nodeId);
-    return it == latest->nodeDetails.cend() ? nullptr : &*it;
+    const runtime::NodeDetail *detail
+        = m_session->isActive() && latest ? latest->nodeDetail(m_nodeId) : nullptr;
+    return detail ? *detail : runtime::NodeDetail{};
 }
 
 void NodeDetailDock::buildControls(const KindInfo *info)
@@ -370,8 +367,7 @@ void NodeDetailDock::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> 
 {
     if (m_nodeId.isEmpty() || !snapshot || !isVisible())
         return;
-    const auto found = snapshot->nodeDetails.constFind(m_nodeId);
-    const runtime::NodeDetail *detail = found == snapshot->nodeDetails.cend() ? nullptr : &*found;
+    const runtime::NodeDetail *detail = snapshot->nodeDetail(m_nodeId);
     QStringList rows;
     if (const metrics::NodeMetrics *m = snapshot->node(m_nodeId);
         m && (!detail || detail->summary.isEmpty())) {

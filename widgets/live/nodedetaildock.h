@@ -84,7 +84,7 @@ private:
     void buildControls(const KindInfo *info);
     void showAccessLog(const live::AccessLogTail &tail);
     void showSections(const QList<runtime::DetailSection> &sections);
-    const runtime::NodeDetail *latestDetail() const;
+    runtime::NodeDetail latestDetail() const;
     void setConfigKey(const QString &key, const QJsonValue &value, int session);
 
     live::LabSession *m_session;

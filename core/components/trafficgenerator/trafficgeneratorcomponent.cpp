@@ -143,6 +143,8 @@ runtime::NodeDetail TrafficGeneratorComponent::detail() const
     if (!report.contains(QLatin1String("current_rate")))
         return detail;
     const QJsonObject latency = report.value(QLatin1String("latency_ms")).toObject();
+    detail.sendingRate = report.value(QLatin1String("current_rate")).toDouble();
+    detail.sent = report.value(QLatin1String("requests")).toDouble();
     detail.summary << tr("Sending <b>%1</b> · %2 requests · %3 in flight")
                           .arg(rateText(report.value(QLatin1String("current_rate")).toDouble()),
                                QLocale().toString(
