@@ -440,6 +440,26 @@
         <source>Extra targets outside the lab, as http://127.0.0.1:PORT (this machine only), sent to alongside the linked nodes.</source>
         <translation>Zusätzliche Ziele außerhalb des Labors, als http://127.0.0.1:PORT (nur dieser Rechner), die neben den verbundenen Knoten Anfragen erhalten.</translation>
     </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Open model: requests arrive at the rate below.</source>
+        <translation>Offenes Modell: Anfragen treffen mit der unten angegebenen Rate ein.</translation>
+    </message>
+    <message>
+        <source>Closed model: %1 connections send as fast as answers come; the rate applies in open mode.</source>
+        <translation>Geschlossenes Modell: %1 Verbindungen senden so schnell, wie Antworten eintreffen; die Rate gilt im open-Modus.</translation>
+    </message>
 </context>
 <context>
     <name>ConfigForm</name>
@@ -1603,72 +1623,8 @@ Open one with File › Open… or pick an example.</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>Last</translation>
-    </message>
-    <message>
-        <source>Backends</source>
-        <translation>Backends</translation>
-    </message>
-    <message>
         <source>Access log</source>
         <translation>Zugriffslog</translation>
-    </message>
-    <message>
-        <source> req/s</source>
-        <translation> req/s</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>constant</translation>
-    </message>
-    <message>
-        <source>ramp</source>
-        <translation>ramp</translation>
-    </message>
-    <message>
-        <source>steps</source>
-        <translation>steps</translation>
-    </message>
-    <message>
-        <source>spike</source>
-        <translation>spike</translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation>Rate:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
-    </message>
-    <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Gewicht</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Last check</source>
-        <translation>Letzter Check</translation>
     </message>
     <message>
         <source>Filter (path, status, client…)</source>
@@ -1687,14 +1643,6 @@ Open one with File › Open… or pick an example.</source>
         <translation>Das Labor läuft nicht.</translation>
     </message>
     <message>
-        <source>Open model: requests arrive at the rate below.</source>
-        <translation>Offenes Modell: Anfragen treffen mit der unten angegebenen Rate ein.</translation>
-    </message>
-    <message>
-        <source>Closed model: %1 connections send as fast as answers come; the rate applies in open mode.</source>
-        <translation>Geschlossenes Modell: %1 Verbindungen senden so schnell, wie Antworten eintreffen; die Rate gilt im open-Modus.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; now · %2 requests · %3 failures</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; aktuell · %2 Anfragen · %3 Fehler</translation>
     </message>
@@ -1709,22 +1657,6 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>%1 active connections · %2 bytes in · %3 bytes out</source>
         <translation>%1 aktive Verbindungen · %2 Bytes empfangen · %3 Bytes gesendet</translation>
-    </message>
-    <message>
-        <source>Sending &lt;b&gt;%1&lt;/b&gt; · %2 requests · %3 in flight</source>
-        <translation>Sendet &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 laufend</translation>
-    </message>
-    <message>
-        <source>Latency: p50 %1 · p90 %2 · p99 %3</source>
-        <translation>Latenz: p50 %1 · p90 %2 · p99 %3</translation>
-    </message>
-    <message>
-        <source>Success %1% · state %2</source>
-        <translation>Erfolg %1% · Zustand %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2 ms ago)</source>
-        <translation>%1 (vor %2 ms)</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2130,60 @@ einen Fehler enthält oder nicht gelesen werden kann, 2 bei Aufruffehlern.</tran
     <message>
         <source>validate: no FILE given.</source>
         <translation>validate: FILE fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::loadbalancer::LoadBalancerComponent</name>
+    <message>
+        <source>Backends</source>
+        <translation>Backends</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last check</source>
+        <translation>Letzter Check</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms ago)</source>
+        <translation>%1 (vor %2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::trafficgenerator::TrafficGeneratorComponent</name>
+    <message>
+        <source>Sending &lt;b&gt;%1&lt;/b&gt; · %2 requests · %3 in flight</source>
+        <translation>Sendet &lt;b&gt;%1&lt;/b&gt; · %2 Anfragen · %3 laufend</translation>
+    </message>
+    <message>
+        <source>Latency: p50 %1 · p90 %2 · p99 %3</source>
+        <translation>Latenz: p50 %1 · p90 %2 · p99 %3</translation>
+    </message>
+    <message>
+        <source>Success %1% · state %2</source>
+        <translation>Erfolg %1% · Zustand %2</translation>
     </message>
 </context>
 </TS>

@@ -2,15 +2,41 @@
 
 #include "catalogue/configkey.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace infralab {
 
 enum class Category { Traffic, Edge, Compute, Data };
 
 QString categoryName(Category category); // "traffic", "edge", "compute", "data"
+
+// A setting the Node detail dock offers as a control while the node is selected, to turn it
+// while the lab runs (a generator's rate): the dock edits the document, and the running lab
+// takes the change like any other edit. Range, unit and values come from the key in `config`:
+// an Int key gets a spin box (and a slider with `logarithmic`), an Enum key a combo box.
+struct LiveControl
+{
+    QString key;
+    QString label;            // "Rate:" (translate with context "Catalogue")
+    bool logarithmic = false; // a slider over decades, 1 … the key's maximum
+};
+
+// The kind's live controls, in one group of the Node detail dock.
+struct LiveControls
+{
+    QString title; // "Load" (translate with context "Catalogue")
+    QList<LiveControl> controls;
+    // A line above the controls saying how they act under the node's effective `config`
+    // ("Open model: …"), translated; may be unset.
+    std::function<QString(const QJsonObject &config)> note;
+
+    bool isEmpty() const { return controls.isEmpty(); }
+};
 
 // Everything the program knows about one kind of component. The single source of truth read
 // by validation, the palette, the inspector, the docs check and the exporters.
@@ -26,6 +52,7 @@ struct KindInfo
     QList<ConfigKey> config;
     QList<ConfigKey> linkConfig; // keys of links going out of this kind
     QStringList callees;         // kinds this kind may link to (traffic direction)
+    LiveControls liveControls;   // empty: the Node detail dock offers none
 
     bool listens() const { return !urlScheme.isEmpty(); }
     bool mayCall(QStringView calleeKind) const { return callees.contains(calleeKind); }

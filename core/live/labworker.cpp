@@ -1,16 +1,11 @@
 #include "live/labworker.h"
 
-#include "components/loadbalancer/loadbalancer.h"
-#include "components/reverseproxy/reverseproxy.h"
-#include "components/webserver/webserver.h"
 #include "control/controlserver.h"
 #include "live/labsession.h"
 #include "metrics/metricscollector.h"
 #include "metrics/traffictotals.h"
+#include "runtime/component.h"
 #include "runtime/lab.h"
-#include "runtime/loadbalancercomponent.h"
-#include "runtime/reverseproxycomponent.h"
-#include "runtime/webservercomponent.h"
 
 #include <QDateTime>
 
@@ -20,18 +15,6 @@ namespace {
 
 constexpr int AccessLogTailSize = 200;
 constexpr int GuiNetworkNiceness = 5;
-
-// The access log of the kinds that keep one (web server, reverse proxy, balancer).
-QList<webserver::AccessLogEntry> accessLogOf(runtime::Component *component)
-{
-    if (auto *web = qobject_cast<runtime::WebServerComponent *>(component))
-        return web->site().accessLogSnapshot(AccessLogTailSize);
-    if (auto *proxy = qobject_cast<runtime::ReverseProxyComponent *>(component))
-        return proxy->proxy().accessLogSnapshot(AccessLogTailSize);
-    if (auto *balancer = qobject_cast<runtime::LoadBalancerComponent *>(component))
-        return balancer->balancer().accessLogSnapshot(AccessLogTailSize);
-    return {};
-}
 
 } // namespace
 
@@ -142,22 +125,22 @@ void LabWorker::publish(const std::shared_ptr<const metrics::MetricsSnapshot> &m
         QJsonObject details = m_lab->details(node.id);
         if (!details.isEmpty())
             snapshot->details.insert(node.id, std::move(details));
+        runtime::NodeDetail detail = m_lab->detail(node.id);
+        if (!detail.isEmpty())
+            snapshot->nodeDetails.insert(node.id, std::move(detail));
     }
-    LinkFlowTracker::LinkCounts counts;
+    LinkFlowTracker::LinkViews views;
     for (const Node &node : topology.nodes) {
-        const runtime::Component *component = m_lab->component(node.id);
-        if (!component)
-            continue;
-        for (const auto &[callee, totals] : component->linkTraffic())
-            counts[node.id].append({callee, double(totals.requests), double(totals.errorCount())});
+        if (const runtime::Component *component = m_lab->component(node.id))
+            views.insert(node.id, component->linkViews());
     }
     const runtime::Lab &lab = *m_lab;
     snapshot->links = m_flows.update(
-        topology, *metrics, snapshot->details, [&lab](const QString &id) { return lab.state(id); },
-        counts);
+        topology, *metrics, [&lab](const QString &id) { return lab.state(id); }, views);
     if (!m_watched.isEmpty()) {
         snapshot->accessLog.nodeId = m_watched;
-        snapshot->accessLog.entries = accessLogOf(m_lab->component(m_watched));
+        if (const runtime::Component *component = m_lab->component(m_watched))
+            snapshot->accessLog.entries = component->accessLog(AccessLogTailSize);
     }
     LabSession *session = m_session;
     std::shared_ptr<const LiveSnapshot> done = std::move(snapshot);

@@ -1,25 +1,8 @@
 #include "live/linkflowtracker.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 
 namespace infralab::live {
-
-namespace {
-
-// What a generator counts as a failed request on its links: no answer or a server error.
-// A 4xx is the client's own mistake (a missing page), not the link's.
-double generatorFailures(const QJsonObject &report)
-{
-    const QJsonObject errors = report.value(QLatin1String("errors")).toObject();
-    double sum = 0;
-    for (const char *key : {"connect", "timeout", "reset", "protocol", "5xx"})
-        sum += errors.value(QLatin1String(key)).toDouble();
-    return sum;
-}
-
-} // namespace
 
 const LinkFlow *LiveSnapshot::link(const QString &from, const QString &to) const
 {
@@ -41,7 +24,7 @@ std::pair<double, double> LinkFlowTracker::rateOf(const QString &key, double req
 {
     QList<Sample> &samples = m_samples[key];
     if (m_seen.contains(key) && !samples.isEmpty()) {
-        // Fed twice in one tick (a generator's links share its counters): same answer.
+        // Fed twice in one tick (two links of the same pair): the same answer.
         samples.removeLast();
     }
     m_seen.insert(key);
@@ -63,8 +46,7 @@ std::pair<double, double> LinkFlowTracker::rateOf(const QString &key, double req
 
 QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
                                         const metrics::MetricsSnapshot &metrics,
-                                        const QHash<QString, QJsonObject> &details,
-                                        const StateOf &stateOf, const LinkCounts &linkCounts)
+                                        const StateOf &stateOf, const LinkViews &linkViews)
 {
     const qint64 now = metrics.timeMs;
     m_seen.clear();
@@ -81,54 +63,25 @@ QList<LinkFlow> LinkFlowTracker::update(const Topology &topology,
             flow.calleeState = QStringLiteral("unavailable");
         else if (!calleeRuns && calleeState != runtime::NodeState::Starting)
             flow.calleeState = QStringLiteral("stopped");
-        const auto detail = details.constFind(link.from);
-        const LinkCount *counted = nullptr;
-        if (const auto counts = linkCounts.constFind(link.from); counts != linkCounts.cend()) {
-            for (const LinkCount &count : *counts) {
-                if (count.to == link.to)
-                    counted = &count;
+        const runtime::LinkView *counted = nullptr;
+        if (const auto views = linkViews.constFind(link.from); views != linkViews.cend()) {
+            for (const runtime::LinkView &view : *views) {
+                if (view.calleeId == link.to) {
+                    counted = &view;
+                    break;
+                }
             }
         }
-        const bool isBalancer
-            = detail != details.cend() && detail->contains(QLatin1String("backends"));
-        if (counted && !isBalancer) {
+        if (counted) {
             const auto [rps, errorRate] = rateOf(link.from + QLatin1String("->") + link.to,
                                                  counted->requests, counted->failures, now);
             flow.rps = rps;
             flow.errorRate = errorRate;
-            flow.exact = true;
-        } else if (isBalancer) {
-            const QJsonArray backends = detail->value(QLatin1String("backends")).toArray();
-            for (const QJsonValue &value : backends) {
-                const QJsonObject backend = value.toObject();
-                if (backend.value(QLatin1String("id")).toString() != link.to)
-                    continue;
-                const auto [rps, errorRate]
-                    = rateOf(link.from + QLatin1String("->") + link.to,
-                             backend.value(QLatin1String("requests")).toDouble(),
-                             backend.value(QLatin1String("failures")).toDouble(), now);
-                flow.rps = rps;
-                flow.errorRate = errorRate;
-                if (calleeRuns || flow.calleeState.isEmpty())
-                    flow.calleeState = backend.value(QLatin1String("state")).toString();
-                flow.exact = true;
-                break;
-            }
-        } else if (detail != details.cend() && detail->contains(QLatin1String("targets"))) {
-            int totalWeight = 0;
-            int weight = 0;
-            for (const QJsonValue &value : detail->value(QLatin1String("targets")).toArray()) {
-                const QJsonObject target = value.toObject();
-                const int w = target.value(QLatin1String("weight")).toInt(1);
-                totalWeight += w;
-                if (target.value(QLatin1String("name")).toString() == link.to)
-                    weight += w;
-            }
-            const auto [rps, errorRate]
-                = rateOf(link.from, detail->value(QLatin1String("requests")).toDouble(),
-                         generatorFailures(*detail), now);
-            flow.rps = totalWeight > 0 ? rps * weight / totalWeight : 0.0;
-            flow.errorRate = errorRate;
+            // The caller's judgement of a running callee wins over "stopped" only while the
+            // callee runs: a stopped node is stopped whatever a stale table says.
+            if (counted->health != runtime::CalleeHealth::Unknown
+                && (calleeRuns || flow.calleeState.isEmpty()))
+                flow.calleeState = runtime::calleeHealthName(counted->health);
             flow.exact = true;
         }
         if (flow.exact)

@@ -2,6 +2,7 @@
 
 #include "live/livesnapshot.h"
 #include "model/topology.h"
+#include "runtime/linkview.h"
 #include "runtime/nodestate.h"
 
 #include <QHash>
@@ -12,30 +13,22 @@
 namespace infralab::live {
 
 // Works out the traffic on each link from one tick to the next. Components count what they
-// serve per node, so a link's rate comes from the best witness: the caller's own per-link
-// counters (web servers, proxies, generators), a balancer's per-backend counters and states,
-// a generator's request count split by link weight (without per-link counters), and
-// otherwise the callee's own rate shared among its callers in proportion to theirs (marked
-// as an estimate). Error rates come the same way. Pure bookkeeping over counters: the caller
-// feeds ticks, tests feed made-up ones.
+// serve per node, so a link's rate comes from the best witness: the caller's own view of the
+// link (Component::linkViews(): per-link counters of web servers and proxies, a balancer's
+// per-backend counters and states, a generator's count shared by link weight), and otherwise
+// the callee's own rate shared among its callers in proportion to theirs (marked as an
+// estimate). Error rates come the same way. Pure bookkeeping over counters: the caller feeds
+// ticks, tests feed made-up ones. Knows no kind: what a caller counts is its own business.
 class LinkFlowTracker final
 {
 public:
     using StateOf = std::function<runtime::NodeState(const QString &nodeId)>;
-    // What a caller counted on one of its links (Component::linkTraffic), cumulative.
-    struct LinkCount
-    {
-        QString to;
-        double requests = 0;
-        double failures = 0;
-    };
-    using LinkCounts = QHash<QString, QList<LinkCount>>; // by caller id
+    // What each running caller counted on its links (Component::linkViews()), cumulative.
+    using LinkViews = QHash<QString, QList<runtime::LinkView>>; // by caller id
 
-    // `details` holds each node's Component::details() (empty for kinds without); the
-    // snapshot's timeMs is the clock the rates are measured on.
+    // The snapshot's timeMs is the clock the rates are measured on.
     QList<LinkFlow> update(const Topology &topology, const metrics::MetricsSnapshot &metrics,
-                           const QHash<QString, QJsonObject> &details, const StateOf &stateOf,
-                           const LinkCounts &linkCounts = {});
+                           const StateOf &stateOf, const LinkViews &linkViews = {});
     void reset();
 
     static constexpr qint64 windowMs = 1000; // rates over the last second, like the QPS

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 #include "metrics/metricscollector.h"
+#include "runtime/nodedetail.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -35,24 +36,31 @@ struct LinkFlow
 struct AccessLogTail
 {
     QString nodeId;
-    QList<webserver::AccessLogEntry> entries;
+    QList<httplog::AccessLogEntry> entries;
 };
 
 // Everything the window needs from one 250 ms tick of a running lab, made in the runtime
 // thread and never changed afterwards, so the GUI reads it without locks: the collector's
 // snapshot, the flow on every link, the kind details of the nodes that have them (balancers'
-// backend tables, generators' reports) and the watched node's access log tail.
+// backend tables, generators' reports: as JSON, Component::details(), and as what the Node
+// detail dock draws, Component::detail()) and the watched node's access log tail.
 struct LiveSnapshot
 {
     std::shared_ptr<const metrics::MetricsSnapshot> metrics;
     qint64 wallMs = 0; // wall clock of the tick, ms since the epoch (chart time axis)
     QList<LinkFlow> links;
     QHash<QString, QJsonObject> details;
+    QHash<QString, runtime::NodeDetail> nodeDetails; // the non-empty ones
     AccessLogTail accessLog;
 
     const metrics::NodeMetrics *node(const QString &nodeId) const
     {
         return metrics ? metrics->find(nodeId) : nullptr;
+    }
+    const runtime::NodeDetail *nodeDetail(const QString &nodeId) const
+    {
+        const auto it = nodeDetails.constFind(nodeId);
+        return it == nodeDetails.cend() ? nullptr : &*it;
     }
     const LinkFlow *link(const QString &from, const QString &to) const;
 };

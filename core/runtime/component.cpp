@@ -10,6 +10,14 @@ Component::Component(QString nodeId, QString kind, QObject *parent)
 
 Component::~Component() = default;
 
+QList<LinkView> Component::linkViews() const
+{
+    QList<LinkView> views;
+    for (const auto &[callee, totals] : linkTraffic())
+        views.append({callee, double(totals.requests), double(totals.errorCount())});
+    return views;
+}
+
 void Component::emitStoppedLater()
 {
     QMetaObject::invokeMethod(this, &Component::stopped, Qt::QueuedConnection);

@@ -5,7 +5,10 @@
 #include <QObject>
 #include <QString>
 
+#include "httplog/accesslog.h"
 #include "metrics/traffictotals.h"
+#include "runtime/linkview.h"
+#include "runtime/nodedetail.h"
 
 #include <memory>
 #include <utility>
@@ -68,6 +71,10 @@ public:
     // generator's progress), as JSON; empty when the kind has none. Called from the
     // component's thread.
     virtual QJsonObject details() const { return {}; }
+    // What the Node detail dock shows of the kind beyond the traffic numbers (a balancer's
+    // backends table, a generator's sending rate, whether it keeps an access log), typed, so
+    // the GUI draws it without knowing the kind. Called from the component's thread.
+    virtual NodeDetail detail() const { return {}; }
 
     // Metrics: what the node served so far (requests, statuses, errors, bytes, latency),
     // added into `into`; false for kinds that serve nothing. Any thread (the counters are the
@@ -82,6 +89,19 @@ public:
     // Per link, what this node saw as the caller (requests, statuses, errors such as refused
     // connections, bytes received, latency), by callee id; empty when it records none.
     virtual QList<std::pair<QString, metrics::TrafficTotals>> linkTraffic() const { return {}; }
+    // Per link, what the canvas draws: requests and failures this node counted as the caller,
+    // and how it judges the callee. The default reads linkTraffic() and judges nobody; a kind
+    // that judges its callees (a balancer's health checks) or counts otherwise (a generator)
+    // says so itself. Any thread, like linkTraffic().
+    virtual QList<LinkView> linkViews() const;
+
+    // The node's recent requests, newest last, at most `max` (-1: all it keeps); empty for
+    // kinds that keep no access log. Any thread.
+    virtual QList<httplog::AccessLogEntry> accessLog(int max) const
+    {
+        Q_UNUSED(max);
+        return {};
+    }
 
     // Fault injection's hook on the node's listening connections (null clears it); false for
     // kinds without one. The fault issue builds the policies; this is where they act.

@@ -1,12 +1,12 @@
 #include "runtime/componentfactory.h"
 
+#include "components/loadbalancer/loadbalancercomponent.h"
+#include "components/reverseproxy/reverseproxycomponent.h"
+#include "components/trafficgenerator/trafficgeneratorcomponent.h"
+#include "components/webserver/webservercomponent.h"
 #include "metrics/linkmetrics.h"
 #include "net/eventlooppool.h"
 #include "runtime/component.h"
-#include "runtime/loadbalancercomponent.h"
-#include "runtime/reverseproxycomponent.h"
-#include "runtime/trafficgeneratorcomponent.h"
-#include "runtime/webservercomponent.h"
 
 #include <algorithm>
 
@@ -19,24 +19,37 @@ QString ComponentContext::resolvePath(const QString &path) const
     return QDir::cleanPath(topologyDir.absoluteFilePath(path));
 }
 
+QList<UpstreamLink> ComponentContext::onlyHttp(const QList<UpstreamLink> &links)
+{
+    QList<UpstreamLink> http;
+    for (const UpstreamLink &link : links) {
+        if (link.isHttp())
+            http.append(link);
+    }
+    return http;
+}
+
 std::shared_ptr<const metrics::LinkMetrics> ComponentContext::makeLinkMetrics() const
 {
     QList<QThread *> threads;
     for (int i = 0; pool && i < pool->size(); ++i)
         threads.append(pool->thread(i));
     QList<std::pair<QString, quint16>> callees;
-    for (const UpstreamLink &link : upstreams)
+    for (const UpstreamLink &link : httpUpstreams())
         callees.append({link.nodeId, link.port});
     return std::make_shared<const metrics::LinkMetrics>(threads, callees);
 }
 
+// The one place that names the kinds this version runs: each kind's Component lives in its
+// folder (components/<kind>/), and adding a kind adds its line here.
 ComponentFactory ComponentFactory::builtIn()
 {
     ComponentFactory factory;
-    factory.add(QStringLiteral("web-server"), &WebServerComponent::create);
-    factory.add(QStringLiteral("reverse-proxy"), &ReverseProxyComponent::create);
-    factory.add(QStringLiteral("load-balancer"), &LoadBalancerComponent::create);
-    factory.add(QStringLiteral("traffic-generator"), &TrafficGeneratorComponent::create);
+    factory.add(QStringLiteral("web-server"), &webserver::WebServerComponent::create);
+    factory.add(QStringLiteral("reverse-proxy"), &reverseproxy::ReverseProxyComponent::create);
+    factory.add(QStringLiteral("load-balancer"), &loadbalancer::LoadBalancerComponent::create);
+    factory.add(QStringLiteral("traffic-generator"),
+                &trafficgenerator::TrafficGeneratorComponent::create);
     return factory;
 }
 

@@ -21,12 +21,22 @@ namespace infralab::runtime {
 
 class Component;
 
-// One link of a node to a running callee, as a creator and a live rewire see it.
+// One link of a node to a running callee, as a creator and a live rewire see it, whatever the
+// callee speaks: an app server's link to a database arrives here as much as a balancer's link
+// to a web server. Kinds that only speak HTTP upstream skip the others (isHttp()); validation
+// already limits which kinds may be linked.
 struct UpstreamLink
 {
     QString nodeId;     // the callee
-    quint16 port = 0;   // its bound port on 127.0.0.1
+    QString kind;       // its kind, as in the topology
+    QString scheme;     // what it listens for: the catalogue's "Listens:" ("http", "postgres", …)
+    quint16 port = 0;   // its bound port on `host`
     QJsonObject config; // the link's effective config (load-balancer links: weight, backup, …)
+    QString host = QStringLiteral("127.0.0.1"); // every listener binds loopback (DESIGN.md)
+
+    bool isHttp() const { return scheme == QLatin1String("http"); }
+    // Where the caller reaches the callee: `postgres://127.0.0.1:5432`.
+    QString url() const { return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(port); }
 
     friend bool operator==(const UpstreamLink &, const UpstreamLink &) = default;
 };
@@ -44,13 +54,18 @@ struct ComponentContext
     // (a kind not implemented yet is skipped, so it has no port).
     QList<quint16> upstreamPorts;
     bool hasHttpCallees = false;
-    // The same running HTTP callees with their ids and link settings, in file order.
+    // Every running callee, whatever its scheme, with its id, kind, scheme, address and link
+    // settings, in file order.
     QList<UpstreamLink> upstreams;
+
+    // The HTTP ones among `upstreams`, in file order.
+    QList<UpstreamLink> httpUpstreams() const { return onlyHttp(upstreams); }
+    static QList<UpstreamLink> onlyHttp(const QList<UpstreamLink> &links);
 
     // `path` as written in the config, made absolute against the topology file's folder
     // (DESIGN.md: relative paths in config resolve there). Empty stays empty.
     QString resolvePath(const QString &path) const;
-    // Per-link metrics for the node's upstreams (one recorder per link and network thread),
+    // Per-link metrics for the node's HTTP upstreams (one recorder per link and network thread),
     // for a component that forwards to them to hand to its HttpForwarders.
     std::shared_ptr<const metrics::LinkMetrics> makeLinkMetrics() const;
 };

@@ -21,6 +21,7 @@ struct Lab::Slot
     QList<UpstreamLink> upstreams;  // as the running component last got them
     metrics::TrafficTotals retired; // what earlier runs of the node served
     QJsonObject lastDetails;        // details() as the component stopped
+    NodeDetail lastDetail;          // detail() as the component stopped
     bool everRan = false;
     bool restartWhenStopped = false;
     bool removed = false; // gone from the topology: forgotten once stopped
@@ -146,13 +147,16 @@ ComponentContext Lab::contextFor(const Node &node, const Slot &slot) const
             context.hasHttpCallees = true;
     }
     context.upstreams = upstreamsOf(node);
-    for (const UpstreamLink &link : std::as_const(context.upstreams))
-        context.upstreamPorts.append(link.port);
+    for (const UpstreamLink &link : std::as_const(context.upstreams)) {
+        if (link.isHttp())
+            context.upstreamPorts.append(link.port);
+    }
     return context;
 }
 
-// The node's HTTP callees that have a port (running, or stopped after running: their port is
-// kept for them, so a caller sees refused connections, not a rewiring), in file order.
+// The node's callees that have a port (running, or stopped after running: their port is kept
+// for them, so a caller sees refused connections, not a rewiring), in file order, whatever
+// they listen for: the scheme comes from the callee's catalogue entry.
 QList<UpstreamLink> Lab::upstreamsOf(const Node &node) const
 {
     const ComponentCatalogue &catalogue = ComponentCatalogue::instance();
@@ -162,13 +166,18 @@ QList<UpstreamLink> Lab::upstreamsOf(const Node &node) const
         const Link &link = m_topology.links.at(linkIndex);
         const Node *callee = m_topology.findNode(link.to);
         const KindInfo *calleeInfo = callee ? catalogue.find(callee->kind) : nullptr;
-        if (!calleeInfo || calleeInfo->urlScheme != QLatin1String("http"))
+        if (!calleeInfo || !calleeInfo->listens())
             continue;
         const std::shared_ptr<Slot> calleeSlot = m_slots.value(callee->id);
         if (!calleeSlot || calleeSlot->port == 0 || calleeSlot->removed)
             continue;
-        upstreams.append({callee->id, calleeSlot->port,
-                          info ? catalogue.effectiveLinkConfig(*info, link.config) : link.config});
+        UpstreamLink upstream;
+        upstream.nodeId = callee->id;
+        upstream.kind = callee->kind;
+        upstream.scheme = calleeInfo->urlScheme;
+        upstream.port = calleeSlot->port;
+        upstream.config = info ? catalogue.effectiveLinkConfig(*info, link.config) : link.config;
+        upstreams.append(std::move(upstream));
     }
     return upstreams;
 }
@@ -221,6 +230,7 @@ void Lab::componentStopped(const QString &nodeId, const Component *component)
         return;
     slot->component->addTraffic(slot->retired);
     slot->lastDetails = slot->component->details();
+    slot->lastDetail = slot->component->detail();
     slot->component.reset();
     setState(nodeId, *slot, NodeState::Stopped);
     if (slot->removed) {
@@ -416,6 +426,14 @@ QJsonObject Lab::details(const QString &nodeId) const
     if (!slot)
         return {};
     return slot->component ? slot->component->details() : slot->lastDetails;
+}
+
+NodeDetail Lab::detail(const QString &nodeId) const
+{
+    const std::shared_ptr<Slot> slot = m_slots.value(nodeId);
+    if (!slot)
+        return {};
+    return slot->component ? slot->component->detail() : slot->lastDetail;
 }
 
 void Lab::stop()

@@ -3,6 +3,7 @@
 #include "model/topology.h"
 #include "runtime/componentfactory.h"
 #include "runtime/eventlog.h"
+#include "runtime/nodedetail.h"
 #include "runtime/nodestate.h"
 
 #include <QHash>
@@ -70,6 +71,8 @@ public:
     // The component's details() while it runs, else what it showed when it last stopped (a
     // generator's summary after the run).
     QJsonObject details(const QString &nodeId) const;
+    // The same for the component's detail().
+    NodeDetail detail(const QString &nodeId) const;
     const EventLog &events() const { return m_events; }
     metrics::MetricsCollector &metrics() { return *m_metrics; }
     const metrics::MetricsCollector &metrics() const { return *m_metrics; }

@@ -1,5 +1,6 @@
 #include "runtime/labreport.h"
 
+#include "catalogue/componentcatalogue.h"
 #include "metrics/metricscollector.h"
 #include "runtime/lab.h"
 
@@ -92,7 +93,9 @@ QJsonObject labReport(const Lab &lab, const QString &topologyFile, const QDateTi
         const QJsonObject details = lab.details(node.id);
         if (!details.isEmpty())
             object.insert(QStringLiteral("details"), details);
-        if (node.kind == QLatin1String("traffic-generator"))
+        // The nodes that send the lab's load (the catalogue's traffic category) report it.
+        const KindInfo *info = ComponentCatalogue::instance().find(node.kind);
+        if (info && info->category == Category::Traffic)
             generators.append(
                 QJsonObject{{QStringLiteral("id"), node.id}, {QStringLiteral("summary"), details}});
         nodes.append(object);

@@ -10,11 +10,11 @@
 //  - nothing follows a response that closes the connection (Connection: close, an error, a
 //    close-delimited body, an aborted exchange);
 //  - only an aborted exchange may end short, and every handled request got its answer.
-#include "components/webserver/accesslog.h"
 #include "components/webserver/staticfilehandler.h"
 #include "fuzzcheck.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpshard.h"
 #include "metrics/trafficrecorder.h"
 #include "net/tcplistener.h"
@@ -322,7 +322,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Settings of its own per input: every handler adds a ring to the site's access log, which
     // keeps it (one handler per network thread in the product, thousands here).
     auto settings = std::make_shared<webserver::SiteSettings>(*w.settings);
-    settings->accessLog = std::make_shared<webserver::AccessLog>();
+    settings->accessLog = std::make_shared<httplog::AccessLog>();
     auto *shard = new HttpShard(options, std::make_unique<FuzzHandler>(settings, handled),
                                 listenerState, recorder, recorder->forThread(0));
     listenerState->connections.fetch_add(1);

@@ -42,6 +42,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
@@ -62,6 +63,7 @@
 #include <QStandardPaths>
 #include <QStyleOptionGraphicsItem>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,6 +316,23 @@ private slots:
         // Clicking the event selects its node.
         live->events()->activateRow(0);
         QCOMPARE(window.scene()->selectedNodeIds(), QStringList{"lb"});
+        // The detail dock draws the balancer's backends table from its typed detail, web-2
+        // down in the failed colour.
+        QTRY_VERIFY(live->detail()->sectionTable(0)
+                    && live->detail()->sectionTable(0)->rowCount() == 3);
+        QTableWidget *backendTable = live->detail()->sectionTable(0);
+        QVERIFY(backendTable->isVisibleTo(live->detail()));
+        QCOMPARE(backendTable->columnCount(), 7);
+        QCOMPARE(backendTable->horizontalHeaderItem(0)->text(), QString("Backend"));
+        QCOMPARE(backendTable->horizontalHeaderItem(1)->text(), QString("State"));
+        QCOMPARE(backendTable->item(1, 0)->text(), QString("web-2"));
+        QTRY_COMPARE(backendTable->item(1, 1)->text(), QString("down"));
+        QCOMPARE(backendTable->item(1, 1)->foreground().color(), liveStateColor(LiveState::Failed));
+        QCOMPARE(backendTable->item(0, 1)->text(), QString("up"));
+        QCOMPARE(backendTable->item(0, 1)->foreground().color(),
+                 liveStateColor(LiveState::Running));
+        QVERIFY(live->detail()->accessLog()->isVisibleTo(live->detail()));
+        QVERIFY(!live->detail()->controlsBox()->isVisibleTo(live->detail()));
         live->events()->setTypeFilter(QString());
         live->events()->setNodeFilter(QString());
         // The flow moves to the other two.
@@ -400,9 +419,9 @@ private slots:
                                  StartTimeoutMs);
 
         window.scene()->selectNodes({"load"});
-        QVERIFY(live->detail()->generatorBox()->isVisibleTo(live->detail()));
-        QCOMPARE(live->detail()->rateSpin()->value(), 50);
-        live->detail()->rateSpin()->setValue(300);
+        QVERIFY(live->detail()->controlsBox()->isVisibleTo(live->detail()));
+        QCOMPARE(live->detail()->spinBox("rate")->value(), 50);
+        live->detail()->spinBox("rate")->setValue(300);
         QCOMPARE(
             window.document()->topology().findNode(QString("load"))->config.value("rate").toInt(),
             300);
@@ -413,6 +432,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             session->latest()->details.value("load").value("current_rate").toDouble() > 200, 8000);
         QCOMPARE(NodeDetailDock::sliderRate(NodeDetailDock::sliderPosition(300)), 300);
+        // The generator's own lines (what it sends) stand instead of served-traffic numbers.
+        QTRY_VERIFY(live->detail()->numbersText().startsWith("Sending <b>"));
+        QVERIFY(!live->detail()->numbersText().contains("active connections"));
+        QVERIFY(live->detail()->slider("rate"));
+        QCOMPARE(live->detail()->comboBox("profile")->currentData().toString(),
+                 QString("constant"));
+        QVERIFY(!live->detail()->accessLog()->isVisibleTo(live->detail()));
         QTRY_COMPARE(live->overlay()->statusItem("load")->mark(), QString("applied live"));
 
         live->actions()->applyLiveAction()->setChecked(false);

@@ -194,8 +194,8 @@ private:
         context.config = nodeConfig;
         context.pool = m_generatorPool.get();
         for (int i = 0; i < ports.size(); ++i) {
-            context.upstreams.append({QString("web-%1").arg(i + 1), ports.at(i),
-                                      QJsonObject{{"weight", weights.value(i, 1)}}});
+            context.upstreams.append({QString("web-%1").arg(i + 1), "web-server", "http",
+                                      ports.at(i), QJsonObject{{"weight", weights.value(i, 1)}}});
             context.upstreamPorts.append(ports.at(i));
         }
         context.hasHttpCallees = !ports.isEmpty();

@@ -491,7 +491,7 @@ private slots:
         curl("/hello.txt", {"-A", "infralab-test/1", "-e", "http://ref.example/"});
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                for (const AccessLogEntry &e : m_site->accessLogSnapshot())
+                for (const httplog::AccessLogEntry &e : m_site->accessLogSnapshot())
                     if (e.userAgent == "infralab-test/1")
                         return e.status == 200 && e.bytes == 12 && e.remote == "127.0.0.1"
                                && e.requestLine == "GET /hello.txt HTTP/1.1"

@@ -96,23 +96,25 @@ private:
     QList<UpstreamLink> m_upstreams;
 };
 
-ComponentFactory testFactory(Journal &journal, const QString &kind = "web-server")
+ComponentFactory testFactory(Journal &journal, const QStringList &kinds = {"web-server"})
 {
     ComponentFactory factory;
-    factory.add(
-        kind,
-        [&journal](const ComponentContext &context, QString *error) -> std::unique_ptr<Component> {
-            if (context.config.value("fail").toBool()) {
-                *error = "refuses to be created";
-                return nullptr;
-            }
-            auto component = std::make_unique<TestComponent>(context, journal);
-            journal.events.append("start " + context.nodeId);
-            QObject::connect(component.get(), &Component::stopped, [&journal, id = context.nodeId] {
-                journal.events.append("stop " + id);
-            });
-            return component;
-        });
+    for (const QString &kind : kinds)
+        factory.add(kind,
+                    [&journal](const ComponentContext &context,
+                               QString *error) -> std::unique_ptr<Component> {
+                        if (context.config.value("fail").toBool()) {
+                            *error = "refuses to be created";
+                            return nullptr;
+                        }
+                        auto component = std::make_unique<TestComponent>(context, journal);
+                        journal.events.append("start " + context.nodeId);
+                        QObject::connect(component.get(), &Component::stopped,
+                                         [&journal, id = context.nodeId] {
+                                             journal.events.append("stop " + id);
+                                         });
+                        return component;
+                    });
     return factory;
 }
 
@@ -563,6 +565,56 @@ private slots:
             QVERIFY(isListening(port));
         }
         QVERIFY(!isListening(port));
+    }
+
+    // Links carry their protocol: an app server's callees arrive whatever they speak, each with
+    // its id, kind, the scheme its catalogue entry listens for, its address and the link's
+    // config; at start and on a live rewire. (App servers and databases do not run in this
+    // version: test components stand in for them, the delivery path is the Lab's own.)
+    void linksCarryTheirScheme()
+    {
+        Journal journal;
+        Lab lab(testFactory(journal, {"app-server", "database", "web-server"}));
+        Topology topology = makeTopology({"app", "db", "web"}, {{"app", "db"}, {"app", "web"}});
+        topology.nodes[0].kind = "app-server";
+        topology.nodes[0].config.insert("live", true);
+        topology.nodes[1].kind = "database";
+        topology.links[0].config.insert("calls", 3);
+        QVERIFY(lab.start(topology, QDir::tempPath(), 1));
+        const quint16 dbPort = lab.component("db")->port();
+        const quint16 webPort = lab.component("web")->port();
+        QVERIFY(dbPort != 0 && webPort != 0);
+
+        auto upstreamsOfApp = [&lab] {
+            return static_cast<const TestComponent *>(lab.component("app"))->upstreams();
+        };
+        QList<UpstreamLink> upstreams = upstreamsOfApp();
+        QCOMPARE(upstreams.size(), 2);
+        const UpstreamLink &db = upstreams.at(0);
+        QCOMPARE(db.nodeId, QString("db"));
+        QCOMPARE(db.kind, QString("database"));
+        QCOMPARE(db.scheme, QString("postgres"));
+        QCOMPARE(db.port, dbPort);
+        QCOMPARE(db.url(), QString("postgres://127.0.0.1:%1").arg(dbPort));
+        QVERIFY(!db.isHttp());
+        QCOMPARE(db.config.value("calls").toInt(), 3);
+        const UpstreamLink &web = upstreams.at(1);
+        QCOMPARE(web.nodeId, QString("web"));
+        QCOMPARE(web.scheme, QString("http"));
+        QCOMPARE(web.url(), QString("http://127.0.0.1:%1").arg(webPort));
+        QCOMPARE(web.config.value("calls").toInt(), 1); // the catalogue's default
+        QCOMPARE(ComponentContext::onlyHttp(upstreams).size(), 1);
+
+        // A live rewire delivers the database link too: drop the web link, keep the database.
+        topology.links.removeAt(1);
+        lab.apply(topology);
+        QTRY_COMPARE_WITH_TIMEOUT(upstreamsOfApp().size(), 1, 10000);
+        QCOMPARE(upstreamsOfApp().first().scheme, QString("postgres"));
+        QVERIFY(journal.events.contains(QString("links app db:%1").arg(dbPort)));
+
+        QSignalSpy stopped(&lab, &Lab::stopped);
+        lab.stop();
+        QVERIFY(stopped.wait(10000));
     }
 
     void relativePathsResolveAgainstTheTopologyFolder()

@@ -1,6 +1,11 @@
-// LinkFlowTracker: the flow on each link from a balancer's per-backend counters, a generator's
-// request count split by link weight, or the callee's own rate shared among its callers.
+// LinkFlowTracker: the flow on each link from the callers' own views of their links (a
+// balancer's per-backend counters and states, a generator's request count split by link
+// weight, a web server's per-link counters), or the callee's own rate shared among its callers.
+// The balancer's and the generator's views come from their components' own conversions of
+// their stats and reports, as the runtime makes them.
 
+#include "components/loadbalancer/loadbalancercomponent.h"
+#include "components/trafficgenerator/trafficgeneratorcomponent.h"
 #include "live/linkflowtracker.h"
 
 #include <QJsonArray>
@@ -51,14 +56,16 @@ metrics::NodeMetrics node(const QString &id, double qps, quint64 requests, quint
     return m;
 }
 
-QJsonObject balancer(const QList<std::tuple<QString, QString, double, double>> &backends)
+// A balancer's link views, from its stats as BackendTable::toJson() writes them.
+QList<runtime::LinkView>
+balancer(const QList<std::tuple<QString, QString, double, double>> &backends)
 {
     QJsonArray rows;
     for (const auto &[id, state, requests, failures] : backends) {
         rows.append(QJsonObject{
             {"id", id}, {"state", state}, {"requests", requests}, {"failures", failures}});
     }
-    return QJsonObject{{"backends", rows}};
+    return loadbalancer::LoadBalancerComponent::linkViewsOf(QJsonObject{{"backends", rows}});
 }
 
 runtime::NodeState running(const QString &)
@@ -107,13 +114,13 @@ private slots:
         QFETCH(bool, bDown);
         const Topology topology = topologyOf({{"lb", "a"}, {"lb", "b"}});
         LinkFlowTracker tracker;
-        QHash<QString, QJsonObject> details{
+        LinkFlowTracker::LinkViews views{
             {"lb", balancer({{"a", "up", 0, 0}, {"b", bState, 0, 0}})}};
-        QList<LinkFlow> flows = tracker.update(topology, snapshotAt(1000, {}), details, running);
+        QList<LinkFlow> flows = tracker.update(topology, snapshotAt(1000, {}), running, views);
         QCOMPARE(flows.size(), 2);
         QCOMPARE(flows.at(0).rps, 0.0); // one sample: no rate yet
-        details["lb"] = balancer({{"a", "up", aRequests, 0}, {"b", bState, bRequests, bFailures}});
-        flows = tracker.update(topology, snapshotAt(2000, {}), details, running);
+        views["lb"] = balancer({{"a", "up", aRequests, 0}, {"b", bState, bRequests, bFailures}});
+        flows = tracker.update(topology, snapshotAt(2000, {}), running, views);
         QCOMPARE(flows.at(0).rps, aRps);
         QCOMPARE(flows.at(1).rps, bRps);
         QCOMPARE(flows.at(1).errorRate, bErrorRate);
@@ -130,8 +137,8 @@ private slots:
         QList<LinkFlow> flows;
         for (int tick = 0; tick <= 8; ++tick) {
             const double requests = tick <= 4 ? tick * 100.0 : 400.0; // 400/s, then idle
-            QHash<QString, QJsonObject> details{{"lb", balancer({{"a", "up", requests, 0}})}};
-            flows = tracker.update(topology, snapshotAt(tick * 250, {}), details, running);
+            LinkFlowTracker::LinkViews views{{"lb", balancer({{"a", "up", requests, 0}})}};
+            flows = tracker.update(topology, snapshotAt(tick * 250, {}), running, views);
             if (tick == 4)
                 QCOMPARE(flows.at(0).rps, 400.0);
         }
@@ -142,27 +149,29 @@ private slots:
     {
         const Topology topology = topologyOf({{"lb", "a"}});
         LinkFlowTracker tracker;
-        tracker.update(topology, snapshotAt(0, {}), {{"lb", balancer({{"a", "up", 500, 0}})}},
-                       running);
-        const QList<LinkFlow> flows = tracker.update(
-            topology, snapshotAt(1000, {}), {{"lb", balancer({{"a", "up", 10, 0}})}}, running);
+        tracker.update(topology, snapshotAt(0, {}), running,
+                       {{"lb", balancer({{"a", "up", 500, 0}})}});
+        const QList<LinkFlow> flows = tracker.update(topology, snapshotAt(1000, {}), running,
+                                                     {{"lb", balancer({{"a", "up", 10, 0}})}});
         QCOMPARE(flows.at(0).rps, 0.0); // never negative, no spike
     }
 
     void generatorSplitsByWeight()
     {
         const Topology topology = topologyOf({{"load", "a"}, {"load", "b"}});
+        // The generator's own views of its report, as its component makes them.
         const auto report = [](double requests, double resets) {
-            return QJsonObject{{"targets", QJsonArray{QJsonObject{{"name", "a"}, {"weight", 3}},
-                                                      QJsonObject{{"name", "b"}, {"weight", 1}}}},
-                               {"requests", requests},
-                               {"current_rate", 0},
-                               {"errors", QJsonObject{{"reset", resets}, {"4xx", 1000}}}};
+            return trafficgenerator::TrafficGeneratorComponent::linkViewsOf(
+                QJsonObject{{"targets", QJsonArray{QJsonObject{{"name", "a"}, {"weight", 3}},
+                                                   QJsonObject{{"name", "b"}, {"weight", 1}}}},
+                            {"requests", requests},
+                            {"current_rate", 0},
+                            {"errors", QJsonObject{{"reset", resets}, {"4xx", 1000}}}});
         };
         LinkFlowTracker tracker;
-        tracker.update(topology, snapshotAt(0, {}), {{"load", report(0, 0)}}, running);
+        tracker.update(topology, snapshotAt(0, {}), running, {{"load", report(0, 0)}});
         const QList<LinkFlow> flows
-            = tracker.update(topology, snapshotAt(500, {}), {{"load", report(400, 40)}}, running);
+            = tracker.update(topology, snapshotAt(500, {}), running, {{"load", report(400, 40)}});
         QCOMPARE(flows.at(0).rps, 600.0); // 800/s × 3/4
         QCOMPARE(flows.at(1).rps, 200.0);
         QCOMPARE(flows.at(0).errorRate, 0.1); // resets count, 4xx do not
@@ -175,12 +184,12 @@ private slots:
         LinkFlowTracker tracker;
         QList<LinkFlow> flows = tracker.update(
             topology,
-            snapshotAt(0, {node("web-1", 200, 0), node("web-2", 100, 0), node("app", 300, 0)}), {},
+            snapshotAt(0, {node("web-1", 200, 0), node("web-2", 100, 0), node("app", 300, 0)}),
             running);
         flows = tracker.update(topology,
                                snapshotAt(1000, {node("web-1", 200, 200), node("web-2", 100, 100),
                                                  node("app", 300, 300, 30)}),
-                               {}, running);
+                               running);
         QCOMPARE(flows.at(0).rps, 200.0);
         QCOMPARE(flows.at(1).rps, 100.0);
         QCOMPARE(flows.at(0).errorRate, 0.1);
@@ -192,11 +201,11 @@ private slots:
         // web counts its link to app itself: exact, even when app serves other callers too.
         const Topology topology = topologyOf({{"web", "app"}, {"other", "app"}});
         LinkFlowTracker tracker;
-        LinkFlowTracker::LinkCounts counts{{"web", {{"app", 0, 0}}}};
-        tracker.update(topology, snapshotAt(0, {node("app", 900, 0)}), {}, running, counts);
+        LinkFlowTracker::LinkViews counts{{"web", {{"app", 0, 0}}}};
+        tracker.update(topology, snapshotAt(0, {node("app", 900, 0)}), running, counts);
         counts = {{"web", {{"app", 150, 15}}}};
         const QList<LinkFlow> flows = tracker.update(
-            topology, snapshotAt(500, {node("app", 900, 450), node("other", 600, 0)}), {}, running,
+            topology, snapshotAt(500, {node("app", 900, 450), node("other", 600, 0)}), running,
             counts);
         QCOMPARE(flows.at(0).rps, 300.0);
         QCOMPARE(flows.at(0).errorRate, 0.1);
@@ -210,7 +219,7 @@ private slots:
         const Topology topology = topologyOf({{"web", "app"}});
         LinkFlowTracker tracker;
         const QList<LinkFlow> flows
-            = tracker.update(topology, snapshotAt(0, {}), {}, [](const QString &id) {
+            = tracker.update(topology, snapshotAt(0, {}), [](const QString &id) {
                   return id == "app" ? runtime::NodeState::Skipped : runtime::NodeState::Running;
               });
         QCOMPARE(flows.at(0).calleeState, QString("unavailable"));
@@ -221,10 +230,10 @@ private slots:
     {
         const Topology topology = topologyOf({{"web", "app"}});
         LinkFlowTracker tracker;
-        const QList<LinkFlow> flows = tracker.update(
-            topology, snapshotAt(0, {node("app", 50, 10)}), {}, [](const QString &id) {
-                return id == "app" ? runtime::NodeState::Stopped : runtime::NodeState::Running;
-            });
+        const QList<LinkFlow> flows
+            = tracker.update(topology, snapshotAt(0, {node("app", 50, 10)}), [](const QString &id) {
+                  return id == "app" ? runtime::NodeState::Stopped : runtime::NodeState::Running;
+              });
         QCOMPARE(flows.at(0).calleeState, QString("stopped"));
         QVERIFY(flows.at(0).isDown());
         QCOMPARE(flows.at(0).rps, 0.0);

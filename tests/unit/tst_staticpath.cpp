@@ -1,11 +1,12 @@
 #include "components/common/mimetypes.h"
-#include "components/webserver/requestconditions.h"
 #include "components/webserver/staticpath.h"
+#include "http/requestconditions.h"
 
 #include <QTest>
 
 using namespace infralab;
 using namespace infralab::webserver;
+using namespace infralab::http;
 
 // The pure request-path steps of the web server: decoding and dot segments (robustness.md
 // §6), MIME types, and the conditional and Range fields.

@@ -197,14 +197,11 @@ void LiveOverlay::refreshNode(const QString &nodeId, const live::LiveSnapshot *s
         lines.append(tr("latency, last second: p50 %1 · p95 %2 · p99 %3")
                          .arg(latencyText(m->p50Ms), latencyText(m->p95Ms), latencyText(m->p99Ms)));
         lines.append(tr("%n active connection(s)", nullptr, m->activeConnections));
-    } else if (snapshot && snapshot->details.contains(nodeId)) {
-        const QJsonObject report = snapshot->details.value(nodeId);
-        if (report.contains(QLatin1String("current_rate"))) {
-            lines.append(
-                tr("sending %1 req/s · %2 requests done")
-                    .arg(numberText(report.value(QLatin1String("current_rate")).toDouble(), 1),
-                         numberText(report.value(QLatin1String("requests")).toDouble())));
-        }
+    } else if (const runtime::NodeDetail *sender
+               = snapshot ? snapshot->nodeDetail(nodeId) : nullptr;
+               sender && sender->sendingRate >= 0) {
+        lines.append(tr("sending %1 req/s · %2 requests done")
+                         .arg(numberText(sender->sendingRate, 1), numberText(sender->sent)));
     }
     card->setToolTip(lines.join(QStringLiteral("<br>")));
 }
@@ -218,9 +215,9 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
         double rate = -1;
         if (const metrics::NodeMetrics *m = snapshot->node(card->id()))
             rate = m->qps;
-        const auto detail = snapshot->details.constFind(card->id());
-        if (detail != snapshot->details.cend() && detail->contains(QLatin1String("current_rate")))
-            rate = detail->value(QLatin1String("current_rate")).toDouble();
+        if (const runtime::NodeDetail *sender = snapshot->nodeDetail(card->id());
+            sender && sender->sendingRate >= 0)
+            rate = sender->sendingRate;
         status->addRate(rate);
         refreshNode(card->id(), snapshot.get());
         refreshMark(card->id());

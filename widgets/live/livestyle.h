@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvas/nodeitem.h"
+#include "metrics/quantitytext.h"
 #include "runtime/nodestate.h"
 
 #include <QColor>
@@ -22,9 +23,7 @@ QString liveStateText(LiveState state); // translated: "running", "failed", …
 // A link's colour by the failed share of its requests: green, through amber, to red at 20%.
 QColor errorRateColor(double errorRate);
 
-// "1.23k req/s", "850 req/s", "0.4 req/s"
-QString rateText(double perSecond);
-// "0.42 ms", "12.3 ms", "1.20 s"
-QString latencyText(double milliseconds);
+// rateText() and latencyText() live in core (metrics/quantitytext.h): kinds write their own
+// detail lines with them.
 
 } // namespace infralab

@@ -10,12 +10,12 @@
 #include "live/nodeconveniences.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -34,8 +34,6 @@ namespace infralab {
 
 namespace {
 
-constexpr double MaxRate = 1000000;
-
 QString count(double value)
 {
     return QLocale().toString(qint64(value));
@@ -43,16 +41,18 @@ QString count(double value)
 
 } // namespace
 
-int NodeDetailDock::sliderPosition(int rate)
+int NodeDetailDock::sliderPosition(int value, int maximum)
 {
-    const double r = std::clamp(double(rate), 1.0, MaxRate);
-    return int(std::lround(std::log10(r) / std::log10(MaxRate) * SliderSteps));
+    const double top = std::max(10.0, double(maximum));
+    const double r = std::clamp(double(value), 1.0, top);
+    return int(std::lround(std::log10(r) / std::log10(top) * SliderSteps));
 }
 
-int NodeDetailDock::sliderRate(int position)
+int NodeDetailDock::sliderRate(int position, int maximum)
 {
+    const double top = std::max(10.0, double(maximum));
     const double exponent = double(std::clamp(position, 0, SliderSteps)) / SliderSteps;
-    const double raw = std::pow(MaxRate, exponent);
+    const double raw = std::pow(top, exponent);
     // Round to two significant digits, so the slider lands on readable rates.
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)) - 1);
     return int(
@@ -70,13 +70,10 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     , m_copyCurl(new QPushButton(tr("Copy as curl")))
     , m_open(new QPushButton(tr("Open in Browser")))
     , m_numbers(new QLabel)
-    , m_generatorBox(new QGroupBox(tr("Load")))
-    , m_mode(new QLabel)
-    , m_rateSlider(new QSlider(Qt::Horizontal))
-    , m_rateSpin(new QSpinBox)
-    , m_profile(new QComboBox)
-    , m_backendsBox(new QGroupBox(tr("Backends")))
-    , m_backends(new QTableWidget)
+    , m_controlsBox(new QGroupBox)
+    , m_controlsNote(new QLabel)
+    , m_controlsForm(new QFormLayout(m_controlsBox))
+    , m_sectionsLayout(new QVBoxLayout)
     , m_logBox(new QGroupBox(tr("Access log")))
     , m_logFilter(new QLineEdit)
     , m_log(new QPlainTextEdit)
@@ -105,54 +102,9 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     buttons->addWidget(m_open);
     buttons->addStretch();
 
-    // Generator controls: rate (log slider + exact spin box) and profile, live.
-    m_rateSlider->setRange(0, SliderSteps);
-    m_rateSpin->setRange(1, int(MaxRate));
-    m_rateSpin->setSuffix(tr(" req/s"));
-    m_rateSpin->setKeyboardTracking(false);
-    m_profile->addItem(tr("constant"), QStringLiteral("constant"));
-    m_profile->addItem(tr("ramp"), QStringLiteral("ramp"));
-    m_profile->addItem(tr("steps"), QStringLiteral("steps"));
-    m_profile->addItem(tr("spike"), QStringLiteral("spike"));
-    auto *generatorForm = new QFormLayout(m_generatorBox);
-    generatorForm->addRow(m_mode);
-    auto *rateRow = new QHBoxLayout;
-    rateRow->addWidget(m_rateSlider, 1);
-    rateRow->addWidget(m_rateSpin);
-    generatorForm->addRow(tr("Rate:"), rateRow);
-    generatorForm->addRow(tr("Profile:"), m_profile);
-    connect(m_rateSlider, &QSlider::sliderPressed, this,
-            [this] { m_editSession = nextEditSession(); });
-    connect(m_rateSlider, &QSlider::valueChanged, this, [this](int position) {
-        if (m_updatingControls)
-            return;
-        const int rate = sliderRate(position);
-        m_updatingControls = true;
-        m_rateSpin->setValue(rate);
-        m_updatingControls = false;
-        setGeneratorKey(QStringLiteral("rate"), rate,
-                        m_rateSlider->isSliderDown() ? m_editSession : 0);
-    });
-    connect(m_rateSpin, &QSpinBox::valueChanged, this, [this](int rate) {
-        if (m_updatingControls)
-            return;
-        m_updatingControls = true;
-        m_rateSlider->setValue(sliderPosition(rate));
-        m_updatingControls = false;
-        setGeneratorKey(QStringLiteral("rate"), rate, 0);
-    });
-    connect(m_profile, &QComboBox::activated, this, [this] {
-        setGeneratorKey(QStringLiteral("profile"), m_profile->currentData().toString(), 0);
-    });
-
-    m_backends->setColumnCount(7);
-    m_backends->setHorizontalHeaderLabels({tr("Backend"), tr("State"), tr("Weight"), tr("Active"),
-                                           tr("Requests"), tr("Failures"), tr("Last check")});
-    m_backends->verticalHeader()->hide();
-    m_backends->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_backends->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_backends->horizontalHeader()->setStretchLastSection(true);
-    (new QVBoxLayout(m_backendsBox))->addWidget(m_backends);
+    m_controlsNote->setWordWrap(true);
+    m_controlsForm->addRow(m_controlsNote);
+    m_sectionsLayout->setContentsMargins(0, 0, 0, 0);
 
     m_logFilter->setPlaceholderText(tr("Filter (path, status, client…)"));
     m_logFilter->setClearButtonEnabled(true);
@@ -173,8 +125,8 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     layout->addWidget(m_address);
     layout->addLayout(buttons);
     layout->addWidget(m_numbers);
-    layout->addWidget(m_generatorBox);
-    layout->addWidget(m_backendsBox);
+    layout->addWidget(m_controlsBox);
+    layout->addLayout(m_sectionsLayout);
     layout->addWidget(m_logBox, 1);
     setWidget(body);
 
@@ -192,7 +144,7 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     connect(document, &Document::nodeChanged, this, [this](const QString &nodeId) {
         if (nodeId == m_nodeId) {
             refreshHeader();
-            refreshGenerator();
+            refreshControls();
         }
     });
     connect(document, &Document::nodeRemoved, this, [this](const QString &nodeId) {
@@ -207,10 +159,10 @@ void NodeDetailDock::showNode(const QString &nodeId)
     m_nodeId = nodeId;
     m_entries.clear();
     m_log->clear();
-    m_backends->setRowCount(0);
+    showSections({});
     m_session->watchNode(nodeId);
     refreshHeader();
-    refreshGenerator();
+    refreshControls();
     if (const std::shared_ptr<const live::LiveSnapshot> latest = m_session->latest())
         onSnapshot(latest);
 }
@@ -225,8 +177,8 @@ void NodeDetailDock::refreshHeader()
         for (QWidget *w : {static_cast<QWidget *>(m_copyUrl), static_cast<QWidget *>(m_copyCurl),
                            static_cast<QWidget *>(m_open)})
             w->setEnabled(false);
-        m_generatorBox->hide();
-        m_backendsBox->hide();
+        m_controlsBox->hide();
+        showSections({});
         m_logBox->hide();
         return;
     }
@@ -243,38 +195,167 @@ void NodeDetailDock::refreshHeader()
     for (QWidget *w : {static_cast<QWidget *>(m_copyUrl), static_cast<QWidget *>(m_copyCurl),
                        static_cast<QWidget *>(m_open)})
         w->setEnabled(!url.isEmpty());
-    m_generatorBox->setVisible(node->kind == QLatin1String("traffic-generator"));
-    m_backendsBox->setVisible(node->kind == QLatin1String("load-balancer"));
-    m_logBox->setVisible(node->kind == QLatin1String("web-server")
-                         || node->kind == QLatin1String("reverse-proxy")
-                         || node->kind == QLatin1String("load-balancer"));
+    const KindInfo *info = ComponentCatalogue::instance().find(node->kind);
+    m_controlsBox->setVisible(info && !info->liveControls.isEmpty());
+    const runtime::NodeDetail detail = latestDetail();
+    m_logBox->setVisible(detail.keepsAccessLog);
+    if (detail.sections.isEmpty())
+        showSections({});
 }
 
-void NodeDetailDock::refreshGenerator()
+// The shown node's detail in the latest snapshot while the lab is active; empty otherwise.
+runtime::NodeDetail NodeDetailDock::latestDetail() const
+{
+    const std::shared_ptr<const live::LiveSnapshot> latest = m_session->latest();
+    const runtime::NodeDetail *detail
+        = m_session->isActive() && latest ? latest->nodeDetail(m_nodeId) : nullptr;
+    return detail ? *detail : runtime::NodeDetail{};
+}
+
+void NodeDetailDock::buildControls(const KindInfo *info)
+{
+    const QString kind = info ? info->kind : QString();
+    if (kind == m_controlsKind)
+        return;
+    m_controlsKind = kind;
+    while (m_controlsForm->rowCount() > 1)
+        m_controlsForm->removeRow(1); // deletes the row's widgets
+    m_controls.clear();
+    if (!info)
+        return;
+    m_controlsBox->setTitle(
+        QCoreApplication::translate("Catalogue", qPrintable(info->liveControls.title)));
+    for (const LiveControl &control : info->liveControls.controls) {
+        const ConfigKey *key = info->findKey(control.key);
+        if (!key)
+            continue;
+        const QString label = QCoreApplication::translate("Catalogue", qPrintable(control.label));
+        Control widgets;
+        widgets.key = control.key;
+        widgets.maximum = int(key->maximum);
+        if (key->type == ValueType::Enum) {
+            auto *combo = new QComboBox;
+            for (const QString &value : key->enumValues)
+                combo->addItem(value, value);
+            connect(combo, &QComboBox::activated, this, [this, combo, name = control.key] {
+                setConfigKey(name, combo->currentData().toString(), 0);
+            });
+            widgets.combo = combo;
+            m_controlsForm->addRow(label, combo);
+        } else if (key->type == ValueType::Int) {
+            auto *spin = new QSpinBox;
+            spin->setRange(int(key->minimum), int(key->maximum));
+            if (!key->unit.isEmpty())
+                spin->setSuffix(QLatin1Char(' ') + key->unit);
+            spin->setKeyboardTracking(false);
+            widgets.spin = spin;
+            auto *row = new QHBoxLayout;
+            QSlider *slider = nullptr;
+            if (control.logarithmic) {
+                slider = new QSlider(Qt::Horizontal);
+                slider->setRange(0, SliderSteps);
+                widgets.slider = slider;
+                row->addWidget(slider, 1);
+                connect(slider, &QSlider::sliderPressed, this,
+                        [this] { m_editSession = nextEditSession(); });
+                connect(slider, &QSlider::valueChanged, this,
+                        [this, slider, spin, name = control.key,
+                         maximum = widgets.maximum](int position) {
+                            if (m_updatingControls)
+                                return;
+                            const int value = sliderRate(position, maximum);
+                            m_updatingControls = true;
+                            spin->setValue(value);
+                            m_updatingControls = false;
+                            setConfigKey(name, value, slider->isSliderDown() ? m_editSession : 0);
+                        });
+            }
+            row->addWidget(spin);
+            connect(spin, &QSpinBox::valueChanged, this,
+                    [this, slider, name = control.key, maximum = widgets.maximum](int value) {
+                        if (m_updatingControls)
+                            return;
+                        if (slider) {
+                            m_updatingControls = true;
+                            slider->setValue(sliderPosition(value, maximum));
+                            m_updatingControls = false;
+                        }
+                        setConfigKey(name, value, 0);
+                    });
+            m_controlsForm->addRow(label, row);
+        } else {
+            continue; // no live control for other types (yet)
+        }
+        m_controls.append(widgets);
+    }
+}
+
+void NodeDetailDock::refreshControls()
 {
     const Node *node = m_document->topology().findNode(m_nodeId);
-    if (!node || node->kind != QLatin1String("traffic-generator"))
-        return;
     const ComponentCatalogue &catalogue = ComponentCatalogue::instance();
-    const KindInfo *info = catalogue.find(node->kind);
-    const QJsonObject config = info ? catalogue.effectiveConfig(*info, node->config) : node->config;
-    const bool open = config.value(QLatin1String("mode")).toString() == QLatin1String("open");
-    m_mode->setText(open ? tr("Open model: requests arrive at the rate below.")
-                         : tr("Closed model: %1 connections send as fast as answers come; "
-                              "the rate applies in open mode.")
-                               .arg(config.value(QLatin1String("connections")).toInt()));
+    const KindInfo *info = node ? catalogue.find(node->kind) : nullptr;
+    buildControls(info && !info->liveControls.isEmpty() ? info : nullptr);
+    if (m_controls.isEmpty())
+        return;
+    const QJsonObject config = catalogue.effectiveConfig(*info, node->config);
+    const QString note = info->liveControls.note ? info->liveControls.note(config) : QString();
+    m_controlsNote->setText(note);
+    m_controlsNote->setVisible(!note.isEmpty());
     m_updatingControls = true;
-    const int rate = config.value(QLatin1String("rate")).toInt(100);
-    m_rateSpin->setValue(rate);
-    if (!m_rateSlider->isSliderDown())
-        m_rateSlider->setValue(sliderPosition(rate));
-    const int profile = m_profile->findData(config.value(QLatin1String("profile")).toString());
-    if (profile >= 0)
-        m_profile->setCurrentIndex(profile);
+    for (const Control &control : std::as_const(m_controls)) {
+        const QJsonValue value = config.value(control.key);
+        if (control.spin)
+            control.spin->setValue(value.toInt());
+        if (control.slider && !control.slider->isSliderDown())
+            control.slider->setValue(sliderPosition(value.toInt(), control.maximum));
+        if (control.combo) {
+            const int index = control.combo->findData(value.toString());
+            if (index >= 0)
+                control.combo->setCurrentIndex(index);
+        }
+    }
     m_updatingControls = false;
 }
 
-void NodeDetailDock::setGeneratorKey(const QString &key, const QJsonValue &value, int session)
+QString NodeDetailDock::numbersText() const
+{
+    return m_numbers->text();
+}
+
+QSlider *NodeDetailDock::slider(const QString &key) const
+{
+    for (const Control &control : m_controls) {
+        if (control.key == key)
+            return control.slider;
+    }
+    return nullptr;
+}
+
+QSpinBox *NodeDetailDock::spinBox(const QString &key) const
+{
+    for (const Control &control : m_controls) {
+        if (control.key == key)
+            return control.spin;
+    }
+    return nullptr;
+}
+
+QComboBox *NodeDetailDock::comboBox(const QString &key) const
+{
+    for (const Control &control : m_controls) {
+        if (control.key == key)
+            return control.combo;
+    }
+    return nullptr;
+}
+
+QTableWidget *NodeDetailDock::sectionTable(int index) const
+{
+    return index >= 0 && index < m_sections.size() ? m_sections.at(index).table : nullptr;
+}
+
+void NodeDetailDock::setConfigKey(const QString &key, const QJsonValue &value, int session)
 {
     if (!m_document->topology().findNode(m_nodeId))
         return;
@@ -286,9 +367,10 @@ void NodeDetailDock::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> 
 {
     if (m_nodeId.isEmpty() || !snapshot || !isVisible())
         return;
+    const runtime::NodeDetail *detail = snapshot->nodeDetail(m_nodeId);
     QStringList rows;
     if (const metrics::NodeMetrics *m = snapshot->node(m_nodeId);
-        m && !snapshot->details.value(m_nodeId).contains(QLatin1String("current_rate"))) {
+        m && (!detail || detail->summary.isEmpty())) {
         rows << tr("<b>%1</b> now · %2 requests · %3 failures")
                     .arg(rateText(m->qps), count(double(m->requests)), count(double(m->errorCount)))
              << tr("Last second: p50 %1 · p95 %2 · p99 %3")
@@ -300,64 +382,72 @@ void NodeDetailDock::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> 
                     .arg(m->activeConnections)
                     .arg(count(double(m->bytesIn)), count(double(m->bytesOut)));
     }
-    const QJsonObject details = snapshot->details.value(m_nodeId);
-    if (details.contains(QLatin1String("current_rate"))) {
-        const QJsonObject latency = details.value(QLatin1String("latency_ms")).toObject();
-        rows << tr("Sending <b>%1</b> · %2 requests · %3 in flight")
-                    .arg(rateText(details.value(QLatin1String("current_rate")).toDouble()),
-                         count(details.value(QLatin1String("requests")).toDouble()))
-                    .arg(details.value(QLatin1String("in_flight")).toInt())
-             << tr("Latency: p50 %1 · p90 %2 · p99 %3")
-                    .arg(latencyText(latency.value(QLatin1String("p50")).toDouble()),
-                         latencyText(latency.value(QLatin1String("p90")).toDouble()),
-                         latencyText(latency.value(QLatin1String("p99")).toDouble()))
-             << tr("Success %1% · state %2")
-                    .arg(QLocale().toString(
-                             details.value(QLatin1String("success")).toDouble() * 100, 'f', 2),
-                         details.value(QLatin1String("state")).toString());
-    }
+    if (detail)
+        rows << detail->summary;
     m_numbers->setText(rows.join(QStringLiteral("<br>")));
-    if (details.contains(QLatin1String("backends")))
-        showBackends(details);
+    showSections(detail ? detail->sections : QList<runtime::DetailSection>{});
+    m_logBox->setVisible(detail && detail->keepsAccessLog);
     if (snapshot->accessLog.nodeId == m_nodeId) {
         m_entries = snapshot->accessLog.entries;
         showAccessLog(snapshot->accessLog);
     }
 }
 
-void NodeDetailDock::showBackends(const QJsonObject &details)
+void NodeDetailDock::showSections(const QList<runtime::DetailSection> &sections)
 {
-    const QJsonArray backends = details.value(QLatin1String("backends")).toArray();
-    m_backends->setRowCount(int(backends.size()));
-    for (int row = 0; row < backends.size(); ++row) {
-        const QJsonObject b = backends.at(row).toObject();
-        const QJsonObject check = b.value(QLatin1String("last_check")).toObject();
-        const QString state = b.value(QLatin1String("state")).toString();
-        const QString lastCheck
-            = check.isEmpty() ? QStringLiteral("—")
-                              : tr("%1 (%2 ms ago)")
-                                    .arg(check.value(QLatin1String("result")).toString())
-                                    .arg(qint64(check.value(QLatin1String("ago_ms")).toDouble()));
-        const QStringList cells{b.value(QLatin1String("id")).toString(),
-                                state,
-                                QString::number(b.value(QLatin1String("weight")).toInt()),
-                                QString::number(b.value(QLatin1String("active")).toInt()),
-                                count(b.value(QLatin1String("requests")).toDouble()),
-                                count(b.value(QLatin1String("failures")).toDouble()),
-                                lastCheck};
-        for (int column = 0; column < cells.size(); ++column) {
-            QTableWidgetItem *item = m_backends->item(row, column);
-            if (!item) {
-                item = new QTableWidgetItem;
-                m_backends->setItem(row, column, item);
-            }
-            item->setText(cells.at(column));
-            if (column == 1) {
-                const bool up = state == QLatin1String("up");
-                item->setForeground(up ? liveStateColor(LiveState::Running)
-                                       : liveStateColor(LiveState::Failed));
+    while (m_sections.size() < sections.size()) {
+        Section section;
+        section.box = new QGroupBox;
+        section.table = new QTableWidget;
+        section.table->verticalHeader()->hide();
+        section.table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        section.table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        section.table->horizontalHeader()->setStretchLastSection(true);
+        (new QVBoxLayout(section.box))->addWidget(section.table);
+        m_sectionsLayout->addWidget(section.box);
+        m_sections.append(section);
+    }
+    for (int i = 0; i < m_sections.size(); ++i) {
+        const Section &view = m_sections.at(i);
+        if (i >= sections.size()) {
+            view.box->hide();
+            view.table->setRowCount(0);
+            continue;
+        }
+        const runtime::DetailSection &section = sections.at(i);
+        view.box->setTitle(section.title);
+        QTableWidget *table = view.table;
+        if (table->columnCount() != section.columns.size())
+            table->setColumnCount(int(section.columns.size()));
+        for (int column = 0; column < section.columns.size(); ++column) {
+            QTableWidgetItem *header = table->horizontalHeaderItem(column);
+            if (!header || header->text() != section.columns.at(column))
+                table->setHorizontalHeaderItem(column,
+                                               new QTableWidgetItem(section.columns.at(column)));
+        }
+        table->setRowCount(int(section.rows.size()));
+        for (int row = 0; row < section.rows.size(); ++row) {
+            const QList<runtime::DetailCell> &cells = section.rows.at(row);
+            for (int column = 0; column < cells.size() && column < table->columnCount(); ++column) {
+                QTableWidgetItem *item = table->item(row, column);
+                if (!item) {
+                    item = new QTableWidgetItem;
+                    table->setItem(row, column, item);
+                }
+                const runtime::DetailCell &cell = cells.at(column);
+                item->setText(cell.text);
+                switch (cell.tone) {
+                case runtime::CellTone::Plain: item->setData(Qt::ForegroundRole, QVariant()); break;
+                case runtime::CellTone::Good:
+                    item->setForeground(liveStateColor(LiveState::Running));
+                    break;
+                case runtime::CellTone::Bad:
+                    item->setForeground(liveStateColor(LiveState::Failed));
+                    break;
+                }
             }
         }
+        view.box->show();
     }
 }
 
@@ -365,8 +455,8 @@ void NodeDetailDock::showAccessLog(const live::AccessLogTail &tail)
 {
     const QString filter = m_logFilter->text().trimmed();
     QStringList lines;
-    for (const webserver::AccessLogEntry &entry : tail.entries) {
-        const QString line = QString::fromUtf8(webserver::AccessLog::combinedLine(entry));
+    for (const httplog::AccessLogEntry &entry : tail.entries) {
+        const QString line = QString::fromUtf8(httplog::AccessLog::combinedLine(entry));
         if (filter.isEmpty() || line.contains(filter, Qt::CaseInsensitive))
             lines.append(line);
     }

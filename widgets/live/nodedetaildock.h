@@ -5,6 +5,7 @@
 #include <QDockWidget>
 
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -13,10 +14,12 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace infralab {
 
 class Document;
+struct KindInfo;
 class TopologyScene;
 
 namespace live {
@@ -25,9 +28,11 @@ class LabSession;
 
 // The Node detail dock: the selected node while the lab runs — its state and address, live
 // numbers (rate, totals, errors, latency percentiles, connections, bytes), its recent requests
-// from the access log (filterable), a balancer's backends table (its stats page's data), and
-// for a traffic generator a rate slider and load-profile controls. Those controls edit the
-// document (undoable), and the running lab takes the change live like any other edit.
+// from the access log (filterable), and what its kind describes: tables (a balancer's
+// backends) and summary lines (a generator's sending rate) from Component::detail(), live
+// controls (a generator's rate slider and profile) from the catalogue's KindInfo::liveControls.
+// It knows no kind. The controls edit the document (undoable), and the running lab takes the
+// change live like any other edit.
 class NodeDetailDock final : public QDockWidget
 {
     Q_OBJECT
@@ -44,24 +49,43 @@ public:
     QString numbersText() const;
     QPlainTextEdit *accessLog() const { return m_log; }
     QLineEdit *accessLogFilter() const { return m_logFilter; }
-    QTableWidget *backends() const { return m_backends; }
-    QSlider *rateSlider() const { return m_rateSlider; }
-    QSpinBox *rateSpin() const { return m_rateSpin; }
-    QComboBox *profileCombo() const { return m_profile; }
-    QGroupBox *generatorBox() const { return m_generatorBox; }
+    QGroupBox *controlsBox() const { return m_controlsBox; }
+    // The live control of config key `key` of the shown kind; null when it has none.
+    QSlider *slider(const QString &key) const;
+    QSpinBox *spinBox(const QString &key) const;
+    QComboBox *comboBox(const QString &key) const;
+    // The table of the kind's detail section `index` (Component::detail()); null past the end.
+    QTableWidget *sectionTable(int index) const;
 
-    // The slider is logarithmic: 1 req/s at 0 to 1,000,000 req/s at SliderSteps.
+    // A logarithmic slider: 1 at 0 to `maximum` (1,000,000 req/s by default) at SliderSteps.
     static constexpr int SliderSteps = 600;
-    static int sliderPosition(int rate);
-    static int sliderRate(int position);
+    static constexpr int DefaultSliderMaximum = 1000000;
+    static int sliderPosition(int value, int maximum = DefaultSliderMaximum);
+    static int sliderRate(int position, int maximum = DefaultSliderMaximum);
 
 private:
+    struct Control
+    {
+        QString key;
+        int maximum = 0;
+        QSlider *slider = nullptr;
+        QSpinBox *spin = nullptr;
+        QComboBox *combo = nullptr;
+    };
+    struct Section
+    {
+        QGroupBox *box = nullptr;
+        QTableWidget *table = nullptr;
+    };
+
     void onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &snapshot);
     void refreshHeader();
-    void refreshGenerator();
+    void refreshControls();
+    void buildControls(const KindInfo *info);
     void showAccessLog(const live::AccessLogTail &tail);
-    void showBackends(const QJsonObject &details);
-    void setGeneratorKey(const QString &key, const QJsonValue &value, int session);
+    void showSections(const QList<runtime::DetailSection> &sections);
+    runtime::NodeDetail latestDetail() const;
+    void setConfigKey(const QString &key, const QJsonValue &value, int session);
 
     live::LabSession *m_session;
     Document *m_document;
@@ -72,17 +96,17 @@ private:
     QPushButton *m_copyCurl;
     QPushButton *m_open;
     QLabel *m_numbers;
-    QGroupBox *m_generatorBox;
-    QLabel *m_mode;
-    QSlider *m_rateSlider;
-    QSpinBox *m_rateSpin;
-    QComboBox *m_profile;
-    QGroupBox *m_backendsBox;
-    QTableWidget *m_backends;
+    QGroupBox *m_controlsBox;
+    QLabel *m_controlsNote;
+    QFormLayout *m_controlsForm;
+    QString m_controlsKind; // the kind m_controls were built for
+    QList<Control> m_controls;
+    QVBoxLayout *m_sectionsLayout;
+    QList<Section> m_sections;
     QGroupBox *m_logBox;
     QLineEdit *m_logFilter;
     QPlainTextEdit *m_log;
-    QList<webserver::AccessLogEntry> m_entries;
+    QList<httplog::AccessLogEntry> m_entries;
     bool m_updatingControls = false;
     int m_editSession = 0;
 };

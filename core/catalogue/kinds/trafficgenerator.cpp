@@ -99,6 +99,20 @@ KindInfo trafficGenerator()
                                  "linked targets.")),
     };
     k.callees = httpKinds();
+    k.liveControls.title = text(QT_TRANSLATE_NOOP("Catalogue", "Load"));
+    k.liveControls.controls = {
+        {text("rate"), text(QT_TRANSLATE_NOOP("Catalogue", "Rate:")), true},
+        {text("profile"), text(QT_TRANSLATE_NOOP("Catalogue", "Profile:"))},
+    };
+    k.liveControls.note = [](const QJsonObject &config) {
+        if (config.value(QLatin1String("mode")).toString() == QLatin1String("open"))
+            return QCoreApplication::translate("Catalogue",
+                                               "Open model: requests arrive at the rate below.");
+        return QCoreApplication::translate("Catalogue",
+                                           "Closed model: %1 connections send as fast as answers "
+                                           "come; the rate applies in open mode.")
+            .arg(config.value(QLatin1String("connections")).toInt());
+    };
     return k;
 }
 

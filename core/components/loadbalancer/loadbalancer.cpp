@@ -16,7 +16,7 @@ LoadBalancer::LoadBalancer(const LoadBalancerConfig &config, const QList<Backend
     : m_config(config)
     , m_table(std::make_shared<BackendTable>(clock ? std::move(clock) : Clock(&net::steadyNowMs),
                                              std::move(events)))
-    , m_accessLog(std::make_shared<webserver::AccessLog>(config.accessLogPath))
+    , m_accessLog(std::make_shared<httplog::AccessLog>(config.accessLogPath))
 {
     m_table->setSettings(config.live);
     m_table->outliers().setSettings(config.ejection);
@@ -90,7 +90,7 @@ void LoadBalancer::setBackends(const QList<BackendLink> &backends)
     m_table->setBackends(backends);
 }
 
-QList<webserver::AccessLogEntry> LoadBalancer::accessLogSnapshot(int max) const
+QList<httplog::AccessLogEntry> LoadBalancer::accessLogSnapshot(int max) const
 {
     return m_accessLog->snapshot(max);
 }

@@ -2,7 +2,7 @@
 
 #include "components/loadbalancer/backendtable.h"
 #include "components/loadbalancer/loadbalancerconfig.h"
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpserver.h"
 
 #include <QJsonObject>
@@ -62,12 +62,12 @@ public:
     void setBackends(const QList<BackendLink> &backends);
 
     QJsonObject stats() const { return m_table->toJson(); }
-    QList<webserver::AccessLogEntry> accessLogSnapshot(int max = -1) const;
+    QList<httplog::AccessLogEntry> accessLogSnapshot(int max = -1) const;
 
 private:
     LoadBalancerConfig m_config;
     std::shared_ptr<BackendTable> m_table;
-    std::shared_ptr<webserver::AccessLog> m_accessLog;
+    std::shared_ptr<httplog::AccessLog> m_accessLog;
     std::shared_ptr<const metrics::LinkMetrics> m_links;
     // The next handler's random stream; this balancer's own, not the process's.
     std::shared_ptr<std::atomic<quint64>> m_streams

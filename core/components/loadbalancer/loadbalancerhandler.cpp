@@ -88,7 +88,7 @@ struct LoadBalancerHandler::Waiting
 
 LoadBalancerHandler::LoadBalancerHandler(std::shared_ptr<BackendTable> table,
                                          const upstream::UpstreamOptions &options,
-                                         std::shared_ptr<webserver::AccessLog> accessLog,
+                                         std::shared_ptr<httplog::AccessLog> accessLog,
                                          quint64 seed)
     : m_table(std::move(table))
     , m_seed(seed)

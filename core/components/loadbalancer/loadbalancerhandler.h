@@ -1,7 +1,7 @@
 #pragma once
 
 #include "components/loadbalancer/backendtable.h"
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpfilter.h"
 #include "upstream/httpforwarder.h"
 
@@ -31,7 +31,7 @@ class LoadBalancerHandler final : public httpserver::HttpFilter
 public:
     LoadBalancerHandler(std::shared_ptr<BackendTable> table,
                         const upstream::UpstreamOptions &options,
-                        std::shared_ptr<webserver::AccessLog> accessLog, quint64 seed);
+                        std::shared_ptr<httplog::AccessLog> accessLog, quint64 seed);
     ~LoadBalancerHandler() override;
 
     Result onRequest(httpserver::HttpExchange &exchange) override;
@@ -75,8 +75,8 @@ private:
     quint64 m_seed;
     std::vector<Candidate> m_candidates;
     upstream::HttpForwarder m_forwarder;
-    std::shared_ptr<webserver::AccessLog> m_accessLog;
-    std::shared_ptr<webserver::AccessLog::Ring> m_ring;
+    std::shared_ptr<httplog::AccessLog> m_accessLog;
+    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     std::deque<std::shared_ptr<Waiting>> m_queue;
     // Made in the network thread on first use: queue wake-ups and timeouts arrive here.
     std::unique_ptr<QObject> m_context;

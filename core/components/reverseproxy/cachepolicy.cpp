@@ -1,6 +1,6 @@
 #include "components/reverseproxy/cachepolicy.h"
 
-#include "components/webserver/requestconditions.h"
+#include "http/requestconditions.h"
 
 namespace infralab::reverseproxy {
 
@@ -104,8 +104,8 @@ CacheDecision decideCaching(int status, const QList<http::HttpField> &fields, qi
         lifetimeS = maxAge;
     } else if (hasExpires) {
         // RFC 9111 §5.3: an invalid Expires (such as "0") means already expired.
-        const auto expiresAt = webserver::parseHttpDate(expires);
-        const auto dateAt = webserver::parseHttpDate(date);
+        const auto expiresAt = http::parseHttpDate(expires);
+        const auto dateAt = http::parseHttpDate(date);
         lifetimeS = expiresAt ? qMax<qint64>(0, *expiresAt - (dateAt ? *dateAt : nowEpochS)) : 0;
     } else if (storableByDefault(status)) {
         lifetimeS = defaultTtlS;

@@ -37,7 +37,7 @@ ReverseProxy::ReverseProxy(const ReverseProxyConfig &config, QList<quint16> upst
 {
     if (m_config.cache)
         m_cache = std::make_shared<ResponseCache>(m_config.cacheMaxBytes);
-    m_accessLog = std::make_shared<webserver::AccessLog>(m_config.accessLogPath);
+    m_accessLog = std::make_shared<httplog::AccessLog>(m_config.accessLogPath);
 }
 
 ReverseProxy::~ReverseProxy() = default;
@@ -52,7 +52,7 @@ httpserver::HttpServer::HandlerFactory ReverseProxy::handlerFactory() const
     };
 }
 
-QList<webserver::AccessLogEntry> ReverseProxy::accessLogSnapshot(int max) const
+QList<httplog::AccessLogEntry> ReverseProxy::accessLogSnapshot(int max) const
 {
     return m_accessLog->snapshot(max);
 }

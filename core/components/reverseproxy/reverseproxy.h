@@ -1,6 +1,6 @@
 #pragma once
 
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpserver.h"
 #include "upstream/upstreamoptions.h"
 
@@ -57,7 +57,7 @@ public:
     const ResponseCache *cache() const { return m_cache.get(); } // null when `cache` is off
 
     // The access log (the web server's: memory ring per thread, optional combined-format file).
-    QList<webserver::AccessLogEntry> accessLogSnapshot(int max = -1) const;
+    QList<httplog::AccessLogEntry> accessLogSnapshot(int max = -1) const;
     QString accessLogError() const { return m_accessLog->fileError(); }
 
 private:
@@ -65,7 +65,7 @@ private:
     QList<quint16> m_upstreamPorts;
     std::shared_ptr<const metrics::LinkMetrics> m_links; // per-link metrics (the runtime's)
     std::shared_ptr<ResponseCache> m_cache;
-    std::shared_ptr<webserver::AccessLog> m_accessLog;
+    std::shared_ptr<httplog::AccessLog> m_accessLog;
 };
 
 } // namespace infralab::reverseproxy

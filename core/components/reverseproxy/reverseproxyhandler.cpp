@@ -2,7 +2,7 @@
 
 #include "components/reverseproxy/cachepolicy.h"
 #include "components/reverseproxy/responsecache.h"
-#include "components/webserver/requestconditions.h"
+#include "http/requestconditions.h"
 #include "http/responseparser.h"
 
 #include <QDateTime>
@@ -152,7 +152,7 @@ struct ReverseProxyHandler::Parked
 ReverseProxyHandler::ReverseProxyHandler(const ReverseProxyConfig &config,
                                          QList<quint16> upstreamPorts,
                                          std::shared_ptr<ResponseCache> cache,
-                                         std::shared_ptr<webserver::AccessLog> accessLog)
+                                         std::shared_ptr<httplog::AccessLog> accessLog)
     : m_forwarder(std::move(upstreamPorts), config.upstream)
     , m_cache(std::move(cache))
     , m_accessLog(std::move(accessLog))
@@ -245,7 +245,7 @@ void ReverseProxyHandler::serveHit(httpserver::HttpExchange &exchange, const Cac
     if (!ifNoneMatch.isNull() && entry.status == 200) {
         for (const auto &[name, value] : entry.fields) {
             if (http::equalsIgnoreCase(name, "etag"))
-                notModified = webserver::noneMatchHits(ifNoneMatch, value);
+                notModified = http::noneMatchHits(ifNoneMatch, value);
         }
     }
     http::ResponseHeadWriter &writer = exchange.begin(notModified ? 304 : entry.status);

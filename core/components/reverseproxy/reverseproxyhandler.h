@@ -25,7 +25,7 @@ class ReverseProxyHandler final : public httpserver::HttpHandler
 public:
     ReverseProxyHandler(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
                         std::shared_ptr<ResponseCache> cache,
-                        std::shared_ptr<webserver::AccessLog> accessLog);
+                        std::shared_ptr<httplog::AccessLog> accessLog);
     ~ReverseProxyHandler() override;
 
     // Before the first request: the forwarder records every attempt per link.
@@ -45,8 +45,8 @@ private:
 
     upstream::HttpForwarder m_forwarder;
     std::shared_ptr<ResponseCache> m_cache;
-    std::shared_ptr<webserver::AccessLog> m_accessLog;
-    std::shared_ptr<webserver::AccessLog::Ring> m_ring;
+    std::shared_ptr<httplog::AccessLog> m_accessLog;
+    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     qint64 m_ttlS;
     qint64 m_entryMaxBytes;
     int m_lockTimeoutMs;

@@ -2,8 +2,8 @@
 
 #include "components/common/gzipcompress.h"
 #include "components/common/mimetypes.h"
-#include "components/webserver/requestconditions.h"
 #include "components/webserver/staticpath.h"
+#include "http/requestconditions.h"
 #include "httpserver/errorpage.h"
 
 #include <cerrno>
@@ -16,6 +16,12 @@ namespace infralab::webserver {
 
 using httpserver::HttpExchange;
 using Kind = CachedFile::Kind;
+using http::acceptsGzip;
+using http::ByteRange;
+using http::ifRangeHolds;
+using http::noneMatchHits;
+using http::parseHttpDate;
+using http::parseRange;
 
 namespace {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "components/webserver/accesslog.h"
 #include "components/webserver/forwarder.h"
 #include "components/webserver/openfilecache.h"
 #include "components/webserver/webserverconfig.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpexchange.h"
 
 #include <QHash>
@@ -17,7 +17,7 @@ struct SiteSettings
 {
     WebServerConfig config;
     QHash<int, QByteArray> errorPages; // status → custom page from config.errorPagesDir
-    std::shared_ptr<AccessLog> accessLog;
+    std::shared_ptr<httplog::AccessLog> accessLog;
 };
 
 // Serves files like nginx's static module (component-specs.md §1.1): GET and HEAD, index
@@ -49,7 +49,7 @@ private:
     std::shared_ptr<const SiteSettings> m_settings;
     std::unique_ptr<Forwarder> m_forwarder;
     OpenFileCache m_files;
-    std::shared_ptr<AccessLog::Ring> m_ring;
+    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     bool m_retrying = false;
 };
 

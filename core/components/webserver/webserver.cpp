@@ -29,7 +29,7 @@ WebServer::WebServer(const WebServerConfig &config, ForwarderFactory forwarders)
 {
     m_settings->config = config;
     m_settings->errorPages = loadErrorPages(config.errorPagesDir);
-    m_settings->accessLog = std::make_shared<AccessLog>(config.accessLogPath);
+    m_settings->accessLog = std::make_shared<httplog::AccessLog>(config.accessLogPath);
 }
 
 WebServer::~WebServer() = default;
@@ -48,7 +48,7 @@ httpserver::HttpServer::HandlerFactory WebServer::handlerFactory() const
     };
 }
 
-QList<AccessLogEntry> WebServer::accessLogSnapshot(int max) const
+QList<httplog::AccessLogEntry> WebServer::accessLogSnapshot(int max) const
 {
     return m_settings->accessLog->snapshot(max);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "components/webserver/accesslog.h"
 #include "components/webserver/forwarder.h"
 #include "components/webserver/webserverconfig.h"
+#include "httplog/accesslog.h"
 #include "httpserver/httpserver.h"
 
 #include <functional>
@@ -37,7 +37,7 @@ public:
     httpserver::HttpServer::HandlerFactory handlerFactory() const;
 
     // The access log kept in memory (the last 1000 requests per network thread), oldest first.
-    QList<AccessLogEntry> accessLogSnapshot(int max = -1) const;
+    QList<httplog::AccessLogEntry> accessLogSnapshot(int max = -1) const;
     // Why the access_log file could not be opened (requests are still served); else empty.
     QString accessLogError() const;
 

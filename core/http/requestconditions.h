@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace infralab::webserver {
+namespace infralab::http {
 
 // The request header fields that make a static response conditional or partial, parsed
 // without allocation (RFC 9110 §13 and §14). Pure functions, table-tested.
@@ -37,4 +37,4 @@ ByteRange parseRange(QByteArrayView range, qint64 size);
 // Whether Accept-Encoding lists gzip (or x-gzip) with a non-zero weight (RFC 9110 §12.5.3).
 bool acceptsGzip(QByteArrayView acceptEncoding);
 
-} // namespace infralab::webserver
+} // namespace infralab::http

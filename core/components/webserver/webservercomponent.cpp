@@ -1,4 +1,4 @@
-#include "runtime/webservercomponent.h"
+#include "components/webserver/webservercomponent.h"
 
 #include "components/webserver/forwarder.h"
 #include "components/webserver/webserver.h"
@@ -6,7 +6,11 @@
 #include "runtime/componentfactory.h"
 #include "upstream/httpforwarder.h"
 
-namespace infralab::runtime {
+namespace infralab::webserver {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 namespace {
 
@@ -85,4 +89,16 @@ QList<std::pair<QString, metrics::TrafficTotals>> WebServerComponent::linkTraffi
     return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
 }
 
-} // namespace infralab::runtime
+QList<httplog::AccessLogEntry> WebServerComponent::accessLog(int max) const
+{
+    return m_site->accessLogSnapshot(max);
+}
+
+runtime::NodeDetail WebServerComponent::detail() const
+{
+    runtime::NodeDetail detail;
+    detail.keepsAccessLog = true;
+    return detail;
+}
+
+} // namespace infralab::webserver

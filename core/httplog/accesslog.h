@@ -14,7 +14,7 @@ namespace infralab::httpserver {
 class HttpExchange;
 }
 
-namespace infralab::webserver {
+namespace infralab::httplog {
 
 // One request as nginx's `combined` log format records it, plus the duration.
 struct AccessLogEntry
@@ -29,10 +29,11 @@ struct AccessLogEntry
     qint64 durationMs = 0;
 };
 
-// The access log of one web server: a bounded ring per network thread (each handler writes
-// only its own, so the lock is uncontended) merged by snapshot(), and optionally a file that
-// a background thread appends to at least once a second. The request path only queues the
-// entry; formatting and write() happen on the writer thread, so a slow disk never stalls it.
+// The access log of one HTTP node (web server, reverse proxy and balancer share it): a bounded
+// ring per network thread (each handler writes only its own, so the lock is uncontended) merged
+// by snapshot(), and optionally a file that a background thread appends to at least once a
+// second. The request path only queues the entry; formatting and write() happen on the writer
+// thread, so a slow disk never stalls it.
 class AccessLog final
 {
     Q_DISABLE_COPY_MOVE(AccessLog)
@@ -79,4 +80,4 @@ private:
     std::thread m_writer;
 };
 
-} // namespace infralab::webserver
+} // namespace infralab::httplog

@@ -1,10 +1,14 @@
-#include "runtime/reverseproxycomponent.h"
+#include "components/reverseproxy/reverseproxycomponent.h"
 
 #include "components/reverseproxy/reverseproxy.h"
 #include "metrics/linkmetrics.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+namespace infralab::reverseproxy {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 std::unique_ptr<Component> ReverseProxyComponent::create(const ComponentContext &context,
                                                          QString *error)
@@ -42,4 +46,16 @@ int ReverseProxyComponent::purgeCache(QByteArrayView targetPrefix)
     return m_proxy->purge(targetPrefix);
 }
 
-} // namespace infralab::runtime
+QList<httplog::AccessLogEntry> ReverseProxyComponent::accessLog(int max) const
+{
+    return m_proxy->accessLogSnapshot(max);
+}
+
+runtime::NodeDetail ReverseProxyComponent::detail() const
+{
+    runtime::NodeDetail detail;
+    detail.keepsAccessLog = true;
+    return detail;
+}
+
+} // namespace infralab::reverseproxy

@@ -1,4 +1,4 @@
-#include "components/webserver/accesslog.h"
+#include "httplog/accesslog.h"
 
 #include "httpserver/httpexchange.h"
 #include "net/connectionshard.h"
@@ -17,7 +17,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace infralab::webserver {
+namespace infralab::httplog {
 
 class AccessLog::Ring
 {
@@ -205,4 +205,4 @@ void AccessLog::writerLoop()
     }
 }
 
-} // namespace infralab::webserver
+} // namespace infralab::httplog

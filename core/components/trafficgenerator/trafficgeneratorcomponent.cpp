@@ -1,20 +1,26 @@
-#include "runtime/trafficgeneratorcomponent.h"
+#include "components/trafficgenerator/trafficgeneratorcomponent.h"
 
 #include "components/trafficgenerator/trafficgenerator.h"
+#include "metrics/quantitytext.h"
 #include "metrics/traffictotals.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+#include <QJsonArray>
+#include <QLocale>
 
-using trafficgenerator::GeneratorConfig;
-using trafficgenerator::GeneratorTarget;
-using trafficgenerator::TrafficGenerator;
+#include <algorithm>
+
+namespace infralab::trafficgenerator {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 std::unique_ptr<Component> TrafficGeneratorComponent::create(const ComponentContext &context,
                                                              QString *error)
 {
     QList<GeneratorTarget> targets;
-    for (const UpstreamLink &link : context.upstreams) {
+    for (const UpstreamLink &link : context.httpUpstreams()) {
         targets.append(
             {link.nodeId, link.port, link.config.value(QLatin1String("weight")).toInt(1)});
     }
@@ -130,4 +136,65 @@ int TrafficGeneratorComponent::activeConnections() const
     return m_generator->openConnections();
 }
 
-} // namespace infralab::runtime
+runtime::NodeDetail TrafficGeneratorComponent::detail() const
+{
+    const QJsonObject report = m_generator->report();
+    runtime::NodeDetail detail;
+    if (!report.contains(QLatin1String("current_rate")))
+        return detail;
+    const QJsonObject latency = report.value(QLatin1String("latency_ms")).toObject();
+    detail.sendingRate = report.value(QLatin1String("current_rate")).toDouble();
+    detail.sent = report.value(QLatin1String("requests")).toDouble();
+    detail.summary << tr("Sending <b>%1</b> · %2 requests · %3 in flight")
+                          .arg(rateText(report.value(QLatin1String("current_rate")).toDouble()),
+                               QLocale().toString(
+                                   qint64(report.value(QLatin1String("requests")).toDouble())))
+                          .arg(report.value(QLatin1String("in_flight")).toInt())
+                   << tr("Latency: p50 %1 · p90 %2 · p99 %3")
+                          .arg(latencyText(latency.value(QLatin1String("p50")).toDouble()),
+                               latencyText(latency.value(QLatin1String("p90")).toDouble()),
+                               latencyText(latency.value(QLatin1String("p99")).toDouble()))
+                   << tr("Success %1% · state %2")
+                          .arg(QLocale().toString(
+                                   report.value(QLatin1String("success")).toDouble() * 100, 'f', 2),
+                               report.value(QLatin1String("state")).toString());
+    return detail;
+}
+
+QList<runtime::LinkView> TrafficGeneratorComponent::linkViews() const
+{
+    return linkViewsOf(m_generator->report());
+}
+
+QList<runtime::LinkView> TrafficGeneratorComponent::linkViewsOf(const QJsonObject &report)
+{
+    const QJsonObject errors = report.value(QLatin1String("errors")).toObject();
+    double failures = 0;
+    for (const char *key : {"connect", "timeout", "reset", "protocol", "5xx"})
+        failures += errors.value(QLatin1String(key)).toDouble();
+    const double requests = report.value(QLatin1String("requests")).toDouble();
+    QList<std::pair<QString, int>> weights; // by target name, in report order
+    int totalWeight = 0;
+    for (const QJsonValue &value : report.value(QLatin1String("targets")).toArray()) {
+        const QJsonObject target = value.toObject();
+        const QString name = target.value(QLatin1String("name")).toString();
+        const int weight = target.value(QLatin1String("weight")).toInt(1);
+        totalWeight += weight;
+        const auto it = std::find_if(weights.begin(), weights.end(),
+                                     [&name](const auto &entry) { return entry.first == name; });
+        if (it == weights.end())
+            weights.append({name, weight});
+        else
+            it->second += weight;
+    }
+    QList<runtime::LinkView> views;
+    if (totalWeight <= 0)
+        return views;
+    for (const auto &[name, weight] : std::as_const(weights)) {
+        const double share = double(weight) / totalWeight;
+        views.append({name, requests * share, failures * share});
+    }
+    return views;
+}
+
+} // namespace infralab::trafficgenerator

@@ -1,17 +1,25 @@
-#include "runtime/loadbalancercomponent.h"
+#include "components/loadbalancer/loadbalancercomponent.h"
 
 #include "components/loadbalancer/loadbalancer.h"
 #include "metrics/linkmetrics.h"
 #include "net/eventlooppool.h"
 #include "runtime/componentfactory.h"
 
-namespace infralab::runtime {
+#include <QJsonArray>
+#include <QLocale>
+
+namespace infralab::loadbalancer {
+
+using runtime::Component;
+using runtime::ComponentContext;
+using runtime::UpstreamLink;
 
 namespace {
+// The balancer speaks HTTP only: other callees (validation allows none today) are skipped.
 QList<loadbalancer::BackendLink> backendLinks(const QList<UpstreamLink> &upstreams)
 {
     QList<loadbalancer::BackendLink> links;
-    for (const UpstreamLink &u : upstreams) {
+    for (const UpstreamLink &u : ComponentContext::onlyHttp(upstreams)) {
         loadbalancer::LinkSettings settings;
         settings.weight = u.config.value(QLatin1String("weight")).toInt(1);
         settings.backup = u.config.value(QLatin1String("backup")).toBool(false);
@@ -100,4 +108,63 @@ QList<std::pair<QString, metrics::TrafficTotals>> LoadBalancerComponent::linkTra
     return m_links ? m_links->totals() : QList<std::pair<QString, metrics::TrafficTotals>>{};
 }
 
-} // namespace infralab::runtime
+QList<runtime::LinkView> LoadBalancerComponent::linkViews() const
+{
+    return linkViewsOf(m_balancer->stats());
+}
+
+QList<runtime::LinkView> LoadBalancerComponent::linkViewsOf(const QJsonObject &stats)
+{
+    QList<runtime::LinkView> views;
+    for (const QJsonValue &value : stats.value(QLatin1String("backends")).toArray()) {
+        const QJsonObject backend = value.toObject();
+        views.append(
+            {backend.value(QLatin1String("id")).toString(),
+             backend.value(QLatin1String("requests")).toDouble(),
+             backend.value(QLatin1String("failures")).toDouble(),
+             runtime::calleeHealthFromName(backend.value(QLatin1String("state")).toString())});
+    }
+    return views;
+}
+
+runtime::NodeDetail LoadBalancerComponent::detail() const
+{
+    const auto count = [](const QJsonValue &value) {
+        return QLocale().toString(qint64(value.toDouble()));
+    };
+    runtime::DetailSection backends;
+    backends.title = tr("Backends");
+    backends.columns = {tr("Backend"),  tr("State"),    tr("Weight"),    tr("Active"),
+                        tr("Requests"), tr("Failures"), tr("Last check")};
+    for (const QJsonValue &value : m_balancer->stats().value(QLatin1String("backends")).toArray()) {
+        const QJsonObject b = value.toObject();
+        const QJsonObject check = b.value(QLatin1String("last_check")).toObject();
+        const QString state = b.value(QLatin1String("state")).toString();
+        const QString lastCheck
+            = check.isEmpty() ? QStringLiteral("—")
+                              : tr("%1 (%2 ms ago)")
+                                    .arg(check.value(QLatin1String("result")).toString())
+                                    .arg(qint64(check.value(QLatin1String("ago_ms")).toDouble()));
+        backends.rows.append({
+            {b.value(QLatin1String("id")).toString()},
+            {state,
+             state == QLatin1String("up") ? runtime::CellTone::Good : runtime::CellTone::Bad},
+            {QString::number(b.value(QLatin1String("weight")).toInt())},
+            {QString::number(b.value(QLatin1String("active")).toInt())},
+            {count(b.value(QLatin1String("requests")))},
+            {count(b.value(QLatin1String("failures")))},
+            {lastCheck},
+        });
+    }
+    runtime::NodeDetail detail;
+    detail.sections.append(std::move(backends));
+    detail.keepsAccessLog = true;
+    return detail;
+}
+
+QList<httplog::AccessLogEntry> LoadBalancerComponent::accessLog(int max) const
+{
+    return m_balancer->accessLogSnapshot(max);
+}
+
+} // namespace infralab::loadbalancer

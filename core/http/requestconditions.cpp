@@ -1,10 +1,10 @@
-#include "components/webserver/requestconditions.h"
+#include "http/requestconditions.h"
 
 #include "http/httptypes.h"
 
 #include <QList>
 
-namespace infralab::webserver {
+namespace infralab::http {
 
 static QByteArrayView trimmed(QByteArrayView value)
 {
@@ -217,4 +217,4 @@ bool acceptsGzip(QByteArrayView acceptEncoding)
     return false;
 }
 
-} // namespace infralab::webserver
+} // namespace infralab::http
