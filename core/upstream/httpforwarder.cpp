@@ -86,73 +86,12 @@ void HttpForwarder::Relay::start()
 
 bool HttpForwarder::Relay::buildRequest()
 {
-    const http::RequestHead &request = m_client->request();
-    const QByteArrayView peer = m_client->peerAddress();
-    const bool whole = m_tap && m_tap->wantsWholeResource();
-    const bool headAsGet = whole && request.method == http::HttpMethod::Head;
-    m_request.method = headAsGet ? http::HttpMethod::Get : request.method;
-    m_request.body = m_client->body();
-    RequestHeadWriter writer(m_request.head, headAsGet ? "GET" : request.methodToken,
-                             request.target);
-    const bool addForwarded = m_forwarder.m_options.forwardedHeaders;
-    // Host as the client sent it (nginx: Host $host). An HTTP/1.0 client may send none, but an
-    // HTTP/1.1 request must carry one (RFC 9112 §3.2, our own servers answer 400 without):
-    // then the upstream's address, like nginx's default Host $proxy_host (without the port,
-    // which each attempt picks later).
-    writer.add("Host", request.host.isEmpty() ? QByteArrayView("127.0.0.1") : request.host);
-    QVarLengthArray<QByteArrayView, 2> forwardedFor; // what arrived, ours added at the end
-    QVarLengthArray<QByteArrayView, 2> via;
-    QByteArray rewritten;
-    const ConnectionOptions connection(request.fields);
-    for (const http::HttpField &f : request.fields) {
-        if (m_route && m_route->rewriteRequestField(f.name, f.value, &rewritten)) {
-            if (!rewritten.isEmpty())
-                writer.add(f.name, rewritten);
-            continue;
-        }
-        const ProxyField kind = classifyProxyField(f.name);
-        if (whole && kind == ProxyField::Conditional)
-            continue;
-        if (kind == ProxyField::Via) {
-            via.append(f.value);
-            continue;
-        }
-        if (addForwarded && kind == ProxyField::XForwardedFor) {
-            forwardedFor.append(f.value); // $proxy_add_x_forwarded_for
-            continue;
-        }
-        if (connection.isHopByHop(kind, f.name))
-            continue;
-        switch (kind) {
-        case ProxyField::Host:
-        case ProxyField::ContentLength:
-        case ProxyField::Expect: continue; // ours
-        case ProxyField::XForwardedProto:
-        case ProxyField::XForwardedHost:
-        case ProxyField::XRealIp:
-            if (addForwarded)
-                continue; // replaced by ours
-            break;
-        default: break;
-        }
-        writer.add(f.name, f.value);
-    }
-    if (addForwarded) {
-        writer.addList("X-Forwarded-For", peer, forwardedFor)
-            .add("X-Forwarded-Proto", "http")
-            .add("X-Real-IP", peer);
-    }
-    writer.addList("Via", "1.1 infralab", via);
-    if (addForwarded && !request.host.isEmpty())
-        writer.add("X-Forwarded-Host", request.host);
-    // The engine already de-chunked the body and answered Expect: 100-continue itself.
-    const bool bodyMethod = request.method == http::HttpMethod::Post
-                            || request.method == http::HttpMethod::Put
-                            || request.method == http::HttpMethod::Patch;
-    if (bodyMethod || !m_request.body.isEmpty())
-        writer.addContentLength(m_request.body.size());
-    writer.finish();
-    return writer.ok();
+    ForwardedRequestOptions options;
+    options.peer = m_client->peerAddress();
+    options.forwardedHeaders = m_forwarder.m_options.forwardedHeaders;
+    options.wholeResource = m_tap && m_tap->wantsWholeResource();
+    options.rewriter = m_route.get();
+    return writeForwardedRequest(m_client->request(), m_client->body(), options, m_request);
 }
 
 bool HttpForwarder::Relay::attempt()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "upstream/upstreamoptions.h"
+#include "upstream/upstreamrequest.h"
 
 #include <QList>
 #include <QSet>
@@ -46,7 +47,7 @@ public:
 // Chooses where each attempt of one forwarded request goes and hears how each ended (a load
 // balancer's per-request state: the backend it holds a slot on, the ones already tried).
 // Without one, the forwarder takes its ports round-robin. Owned by the relay.
-class ForwardRoute
+class ForwardRoute : public RequestFieldRewriter
 {
 public:
     virtual ~ForwardRoute() = default;
@@ -56,16 +57,6 @@ public:
     // How the current attempt ended; `status` is the upstream's status when a head arrived,
     // else 0. Not called when the client went away first (the route is then destroyed).
     virtual void attemptEnded(UpstreamOutcome outcome, int status) = 0;
-    // May rewrite a request field before it goes upstream: return true and set `replacement`
-    // (empty = drop the field), or false to pass it on unchanged.
-    virtual bool rewriteRequestField(QByteArrayView name, QByteArrayView value,
-                                     QByteArray *replacement)
-    {
-        Q_UNUSED(name);
-        Q_UNUSED(value);
-        Q_UNUSED(replacement);
-        return false;
-    }
     // Fields to add to the client's response head (a sticky-session cookie).
     virtual void responseHead(const http::ResponseHead &head, http::ResponseHeadWriter &toClient)
     {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httptypes.h"
+#include "http/requestparser.h"
 
 #include <QByteArray>
 #include <QVarLengthArray>
@@ -43,5 +44,40 @@ private:
     QByteArray &m_out;
     bool m_ok = true;
 };
+
+// May rewrite a request field on its way upstream (a balancer's sticky cookie).
+class RequestFieldRewriter
+{
+public:
+    // Return true and set `replacement` (empty = drop the field), or false to pass it on.
+    virtual bool rewriteRequestField(QByteArrayView name, QByteArrayView value,
+                                     QByteArray *replacement)
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(value);
+        Q_UNUSED(replacement);
+        return false;
+    }
+
+protected:
+    ~RequestFieldRewriter() = default;
+};
+
+// How a proxy forwards a client's request (nginx's proxy_pass defaults).
+struct ForwardedRequestOptions
+{
+    QByteArrayView peer;          // the client's address, for X-Forwarded-For and X-Real-IP
+    bool forwardedHeaders = true; // X-Forwarded-For/-Proto/-Host and X-Real-IP
+    bool wholeResource = false;   // a cache fill: HEAD asked as GET, no conditional fields
+    RequestFieldRewriter *rewriter = nullptr;
+};
+
+// The upstream request for a client's `request` with `body`: Host as the client sent it (or
+// 127.0.0.1 for an HTTP/1.0 client without one), hop-by-hop fields and the client's
+// Connection options dropped, Via and X-Forwarded-For extended, Content-Length ours (the
+// engine de-chunked the body and answered Expect itself). False when a piece was refused
+// (CR, LF or NUL).
+bool writeForwardedRequest(const http::RequestHead &request, QByteArrayView body,
+                           const ForwardedRequestOptions &options, UpstreamRequest &out);
 
 } // namespace infralab::upstream

@@ -7,7 +7,7 @@
 //    client's head is written as the relay does (hop-by-hop, Date, Server and the length left
 //    out) and must parse back cleanly with none of the dropped fields in it.
 //  - request mode: a client request is parsed and re-written for the upstream as
-//    Relay::buildRequest does; the result must parse back as one request, same method and
+//    writeForwardedRequest() does; the result must parse back as one request, same method and
 //    target, one Host, no hop-by-hop field, no Expect, our own Content-Length only.
 // Both modes check classifyProxyField against a plain table lookup.
 #include "fuzzcheck.h"
@@ -228,54 +228,18 @@ void fuzzRequest(QByteArrayView input, bool whole)
         body = input.sliced(r.consumed)
                    .first(std::min<qsizetype>(input.size() - r.consumed, request.contentLength));
 
-    // Relay::buildRequest with forwardedHeaders on; `whole` is a cache fill (HEAD as GET, no
-    // conditionals).
+    // What the forwarder sends, with forwardedHeaders on; `whole` is a cache fill (HEAD as
+    // GET, no conditionals).
     const bool headAsGet = whole && request.method == HttpMethod::Head;
-    QByteArray head;
-    RequestHeadWriter writer(head, headAsGet ? "GET" : request.methodToken, request.target);
-    const QByteArrayView peer = "127.0.0.1";
-    writer.add("Host", request.host.isEmpty() ? QByteArrayView("127.0.0.1") : request.host);
-    QVarLengthArray<QByteArrayView, 2> forwardedFor;
-    QVarLengthArray<QByteArrayView, 2> via;
-    const ConnectionOptions connection(request.fields);
-    for (const HttpField &f : request.fields) {
-        const ProxyField kind = classifyProxyField(f.name);
-        if (whole && kind == ProxyField::Conditional)
-            continue;
-        if (kind == ProxyField::Via) {
-            via.append(f.value);
-            continue;
-        }
-        if (kind == ProxyField::XForwardedFor) {
-            forwardedFor.append(f.value);
-            continue;
-        }
-        if (connection.isHopByHop(kind, f.name))
-            continue;
-        switch (kind) {
-        case ProxyField::Host:
-        case ProxyField::ContentLength:
-        case ProxyField::Expect:
-        case ProxyField::XForwardedProto:
-        case ProxyField::XForwardedHost:
-        case ProxyField::XRealIp: continue;
-        default: break;
-        }
-        writer.add(f.name, f.value);
-    }
-    writer.addList("X-Forwarded-For", peer, forwardedFor)
-        .add("X-Forwarded-Proto", "http")
-        .add("X-Real-IP", peer);
-    writer.addList("Via", "1.1 infralab", via);
-    if (!request.host.isEmpty())
-        writer.add("X-Forwarded-Host", request.host);
-    const bool bodyMethod = request.method == HttpMethod::Post || request.method == HttpMethod::Put
-                            || request.method == HttpMethod::Patch;
-    if (bodyMethod || !body.isEmpty())
-        writer.addContentLength(body.size());
-    writer.finish();
-    if (!writer.ok())
+    ForwardedRequestOptions options;
+    options.peer = "127.0.0.1";
+    options.wholeResource = whole;
+    UpstreamRequest upstream;
+    if (!writeForwardedRequest(request, body, options, upstream))
         return; // answered 400
+    const QByteArray &head = upstream.head;
+    check(upstream.method == (headAsGet ? HttpMethod::Get : request.method), "method changed");
+    const ConnectionOptions connection(request.fields);
 
     // The upstream gets up to five more fields, and merged X-Forwarded-For and Via lines: at
     // the client's limits it may answer 431 (so would nginx behind nginx).
