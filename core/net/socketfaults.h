@@ -31,7 +31,7 @@ struct SocketFaults
 
     std::unique_ptr<StreamFault> fault[2];
     std::deque<Pending> queue[2];
-    qsizetype queued[2] = {0, 0};
+    qsizetype queuedIn = 0; // inbound bytes in the queue (outbound: StreamSocket::m_faultQueuedOut)
     QByteArray ready;       // inbound, released, not yet read by the owner
     bool peerEnded = false; // the kernel reported the end; told after the queue
     QTimer timer;
@@ -41,7 +41,7 @@ struct SocketFaults
         return !fault[In] && !fault[Out] && queue[In].empty() && queue[Out].empty()
                && ready.isEmpty();
     }
-    bool inboundFull() const { return queued[In] + ready.size() >= InboundBudget; }
+    bool inboundFull() const { return queuedIn + ready.size() >= InboundBudget; }
 };
 
 } // namespace infralab::net

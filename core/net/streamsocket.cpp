@@ -348,7 +348,7 @@ void StreamSocket::abort(bool reset)
         m_faults->timer.stop();
         for (auto &queue : m_faults->queue)
             queue.clear();
-        m_faults->queued[SocketFaults::In] = m_faults->queued[SocketFaults::Out] = 0;
+        m_faults->queuedIn = 0;
     }
 }
 

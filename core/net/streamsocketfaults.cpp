@@ -41,8 +41,11 @@ void StreamSocket::setFaults(std::unique_ptr<StreamFault> inbound,
     bool destroyed = false;
     bool *outer = std::exchange(m_destroyed, &destroyed);
     releaseDue(true);
-    if (destroyed)
+    if (destroyed) {
+        if (outer)
+            *outer = true; // inside descriptorReady(): it must not touch us either
         return;
+    }
     m_destroyed = outer;
     if (m_faults && m_faults->isIdle() && !m_faults->peerEnded)
         m_faults.reset();
@@ -142,9 +145,7 @@ bool StreamSocket::planChunk(int direction, QByteArray bytes, bool inline_)
             return true;
         }
     }
-    f.queued[direction] += pending.bytes.size();
-    if (direction == SocketFaults::Out)
-        m_faultQueuedOut += pending.bytes.size();
+    (direction == SocketFaults::In ? f.queuedIn : m_faultQueuedOut) += pending.bytes.size();
     queue.push_back(std::move(pending));
     armFaultTimer();
     if (direction == SocketFaults::In)
@@ -175,9 +176,8 @@ bool StreamSocket::releaseDue(bool all)
                 break;
             SocketFaults::Pending pending = std::move(front);
             queue.pop_front();
-            m_faults->queued[direction] -= pending.bytes.size();
-            if (direction == SocketFaults::Out)
-                m_faultQueuedOut -= pending.bytes.size();
+            (direction == SocketFaults::In ? m_faults->queuedIn : m_faultQueuedOut)
+                -= pending.bytes.size();
             deliver(direction, pending.bytes);
             moved[direction] = true;
             if (pending.after == Action::Close || pending.after == Action::Reset) {
