@@ -1,6 +1,6 @@
 #include "catalogue/componentcatalogue.h"
 
-#include "catalogue/kinds/kinds.h"
+#include "catalogue/kinds.h"
 
 #include <algorithm>
 
@@ -60,6 +60,12 @@ const ConfigKey *KindInfo::findKey(QStringView key) const
             return &k;
     }
     return nullptr;
+}
+
+bool KindInfo::isLiveKey(QStringView key) const
+{
+    const ConfigKey *declared = findKey(key);
+    return declared && declared->live;
 }
 
 const ConfigKey *KindInfo::findLinkKey(QStringView key) const

@@ -33,6 +33,9 @@ struct ConfigKey
     QStringList enumValues;
     QString help;
     QString unit; // "ms", "s", "bytes", … shown next to editors and in the docs
+    // A running node takes a change of this key without a restart (Component::applyConfig);
+    // changing any other key restarts the node.
+    bool live = false;
 
     bool hasRange() const { return type == ValueType::Int || type == ValueType::Double; }
 };

@@ -58,6 +58,8 @@ struct KindInfo
     bool mayCall(QStringView calleeKind) const { return callees.contains(calleeKind); }
     const ConfigKey *findKey(QStringView key) const;
     const ConfigKey *findLinkKey(QStringView key) const;
+    // True when a running node takes a change of `key` without a restart (ConfigKey::live).
+    bool isLiveKey(QStringView key) const;
 };
 
 } // namespace infralab

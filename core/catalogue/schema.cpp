@@ -59,10 +59,18 @@ ConfigKey pathKey(const char *key, const char *defaultValue, const char *help)
 ConfigKey enumKey(const char *key, const char *defaultValue,
                   std::initializer_list<const char *> values, const char *help)
 {
-    ConfigKey k = makeKey(key, ValueType::Enum, text(defaultValue), help);
+    QStringList names;
     for (const char *v : values)
-        k.enumValues.append(text(v));
-    Q_ASSERT(k.enumValues.contains(k.defaultValue.toString()));
+        names.append(text(v));
+    return enumKey(key, text(defaultValue), names, help);
+}
+
+ConfigKey enumKey(const char *key, const QString &defaultValue, const QStringList &values,
+                  const char *help)
+{
+    ConfigKey k = makeKey(key, ValueType::Enum, defaultValue, help);
+    k.enumValues = values;
+    Q_ASSERT(k.enumValues.contains(defaultValue));
     return k;
 }
 
@@ -73,6 +81,12 @@ ConfigKey listKey(const char *key, std::initializer_list<const char *> defaultVa
     for (const char *v : defaultValue)
         array.append(text(v));
     return makeKey(key, ValueType::StringList, array, help);
+}
+
+ConfigKey live(ConfigKey key)
+{
+    key.live = true;
+    return key;
 }
 
 ConfigKey portKey()

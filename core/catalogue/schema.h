@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogue/choices.h"
 #include "catalogue/configkey.h"
 
 #include <QList>
@@ -23,8 +24,20 @@ ConfigKey stringKey(const char *key, const char *defaultValue, const char *help)
 ConfigKey pathKey(const char *key, const char *defaultValue, const char *help);
 ConfigKey enumKey(const char *key, const char *defaultValue,
                   std::initializer_list<const char *> values, const char *help);
+ConfigKey enumKey(const char *key, const QString &defaultValue, const QStringList &values,
+                  const char *help);
+// An Enum key whose values are a kind's typed choice table (catalogue/choices.h): the names
+// are written once, in the table, which the kind's parse reads too.
+template<typename E, std::size_t N>
+ConfigKey enumKey(const char *key, E defaultValue, const Choices<E, N> &choices, const char *help)
+{
+    return enumKey(key, choiceName(choices, defaultValue), choiceNames(choices), help);
+}
 ConfigKey listKey(const char *key, std::initializer_list<const char *> defaultValue,
                   const char *help);
+
+// `key`, marked as taken by a running node without a restart (ConfigKey::live).
+ConfigKey live(ConfigKey key);
 
 // `port`, shared by every listening kind (DESIGN.md: 0 picks a free port).
 ConfigKey portKey();

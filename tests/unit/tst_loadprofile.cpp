@@ -100,13 +100,13 @@ private slots:
     void shapeNames()
     {
         for (const Shape shape : {Shape::Constant, Shape::Ramp, Shape::Steps, Shape::Spike}) {
-            Shape parsed = Shape::Constant;
-            QVERIFY(LoadProfile::shapeFromName(LoadProfile::shapeName(shape), &parsed));
-            QCOMPARE(parsed, shape);
+            const auto parsed
+                = choiceFromName(LoadProfile::shapeChoices, LoadProfile::shapeName(shape));
+            QVERIFY(parsed.has_value());
+            QCOMPARE(*parsed, shape);
         }
-        Shape untouched = Shape::Spike;
-        QVERIFY(!LoadProfile::shapeFromName("sawtooth", &untouched));
-        QCOMPARE(untouched, Shape::Spike);
+        QCOMPARE(LoadProfile::shapeName(Shape::Ramp), QStringLiteral("ramp"));
+        QVERIFY(!choiceFromName(LoadProfile::shapeChoices, u"sawtooth").has_value());
     }
 
     // Open model at 100 req/s with a 10 s period: how many requests come due in each phase.

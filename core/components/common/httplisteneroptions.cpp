@@ -1,45 +1,37 @@
 #include "components/common/httplisteneroptions.h"
 
+#include "catalogue/settings.h"
+
 #include <limits>
 
 namespace infralab::components {
 
-namespace {
-int intValue(const QJsonObject &config, const char *key, int fallback)
-{
-    return config.value(QLatin1String(key)).toInt(fallback);
-}
-} // namespace
-
-httpserver::HttpServerOptions httpListenerOptions(const QJsonObject &config)
+httpserver::HttpServerOptions httpListenerOptions(const Settings &settings)
 {
     httpserver::HttpServerOptions options;
-    options.headerTimeoutMs = intValue(config, "header_timeout_s", 10) * 1000;
-    options.bodyTimeoutMs = intValue(config, "body_timeout_s", 30) * 1000;
-    options.sendTimeoutMs = intValue(config, "send_timeout_s", 60) * 1000;
-    const int keepAliveMs = intValue(config, "keepalive_timeout_s", 60) * 1000;
+    options.headerTimeoutMs = settings.integer("header_timeout_s") * 1000;
+    options.bodyTimeoutMs = settings.integer("body_timeout_s") * 1000;
+    options.sendTimeoutMs = settings.integer("send_timeout_s") * 1000;
+    const int keepAliveMs = settings.integer("keepalive_timeout_s") * 1000;
     if (keepAliveMs == 0) {
-        options.keepAliveRequests = 1;
+        options.keepAliveRequests = 1; // keepalive_timeout 0: close after each response
         options.keepAliveTimeoutMs = 1000;
     } else {
         options.keepAliveTimeoutMs = keepAliveMs;
     }
-    const qint64 maxBody
-        = qint64(config.value(QLatin1String("max_body_bytes")).toDouble(1024 * 1024));
+    const qint64 maxBody = settings.int64("max_body_bytes");
     options.limits.maxBody = maxBody == 0 ? http::HttpLimits::noBodyLimit : maxBody;
-    const int maxConnections = intValue(config, "max_connections", 1024);
+    const int maxConnections = settings.integer("max_connections");
     options.maxConnections = maxConnections == 0 ? std::numeric_limits<int>::max() : maxConnections;
     return options;
 }
 
-upstream::UpstreamOptions upstreamOptions(const QJsonObject &config)
+upstream::UpstreamOptions upstreamOptions(const Settings &settings)
 {
-    // nginx proxy_connect_timeout, proxy_read_timeout and upstream keepalive.
     upstream::UpstreamOptions options;
-    options.connectTimeoutMs = intValue(config, "connect_timeout_ms", options.connectTimeoutMs);
-    options.responseTimeoutMs = intValue(config, "response_timeout_ms", options.responseTimeoutMs);
-    options.idlePerEndpoint = intValue(config, "upstream_keepalive", options.idlePerEndpoint);
-    options.forwardedHeaders = config.value(QLatin1String("forwarded_headers")).toBool(true);
+    options.connectTimeoutMs = settings.integer("connect_timeout_ms");
+    options.responseTimeoutMs = settings.integer("response_timeout_ms");
+    options.idlePerEndpoint = settings.integer("upstream_keepalive");
     return options;
 }
 

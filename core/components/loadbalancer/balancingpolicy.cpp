@@ -6,27 +6,20 @@
 #include "components/loadbalancer/poweroftwochoices.h"
 #include "components/loadbalancer/smoothroundrobin.h"
 
-#include <array>
-
 namespace infralab::loadbalancer {
-
-namespace {
-constexpr std::array<const char *, 6> Names
-    = {"round-robin", "least-connections", "ip-hash", "uri-hash", "random", "first"};
-} // namespace
 
 std::optional<Algorithm> algorithmFromName(QStringView name)
 {
-    for (size_t i = 0; i < Names.size(); ++i) {
-        if (name == QLatin1String(Names[i]))
-            return Algorithm(i);
-    }
-    return std::nullopt;
+    return choiceFromName(algorithmChoices, name);
 }
 
 QLatin1String algorithmName(Algorithm algorithm)
 {
-    return QLatin1String(Names[size_t(algorithm)]);
+    for (const Choice<Algorithm> &c : algorithmChoices) {
+        if (c.value == algorithm)
+            return QLatin1String(c.name);
+    }
+    return {};
 }
 
 std::unique_ptr<BalancingPolicy> makeBalancingPolicy(Algorithm algorithm, quint64 seed)

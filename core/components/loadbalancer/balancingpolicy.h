@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalogue/choices.h"
+
 #include <QByteArrayView>
 #include <QLatin1String>
 #include <QStringView>
@@ -12,6 +14,14 @@ namespace infralab::loadbalancer {
 
 // The `algorithm` values of a load-balancer node (DESIGN.md, component-specs.md §1.3 and §2).
 enum class Algorithm : quint8 { RoundRobin, LeastConnections, IpHash, UriHash, Random, First };
+inline constexpr Choices<Algorithm, 6> algorithmChoices{{
+    {"round-robin", Algorithm::RoundRobin},
+    {"least-connections", Algorithm::LeastConnections},
+    {"ip-hash", Algorithm::IpHash},
+    {"uri-hash", Algorithm::UriHash},
+    {"random", Algorithm::Random},
+    {"first", Algorithm::First},
+}};
 
 std::optional<Algorithm> algorithmFromName(QStringView name); // "round-robin", …
 QLatin1String algorithmName(Algorithm algorithm);

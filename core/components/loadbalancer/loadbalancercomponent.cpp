@@ -1,5 +1,6 @@
 #include "components/loadbalancer/loadbalancercomponent.h"
 
+#include "catalogue/settings.h"
 #include "components/loadbalancer/loadbalancer.h"
 #include "metrics/linkmetrics.h"
 #include "net/eventlooppool.h"
@@ -20,10 +21,11 @@ QList<loadbalancer::BackendLink> backendLinks(const QList<UpstreamLink> &upstrea
 {
     QList<loadbalancer::BackendLink> links;
     for (const UpstreamLink &u : ComponentContext::onlyHttp(upstreams)) {
+        const Settings link = Settings::ofLink(u"load-balancer", u.config);
         loadbalancer::LinkSettings settings;
-        settings.weight = u.config.value(QLatin1String("weight")).toInt(1);
-        settings.backup = u.config.value(QLatin1String("backup")).toBool(false);
-        settings.maxConnections = u.config.value(QLatin1String("max_connections")).toInt(0);
+        settings.weight = link.integer("weight");
+        settings.backup = link.boolean("backup");
+        settings.maxConnections = link.integer("max_connections");
         links.append({u.nodeId, u.port, settings});
     }
     return links;

@@ -1,44 +1,35 @@
 #include "components/loadbalancer/loadbalancerconfig.h"
 
+#include "catalogue/settings.h"
 #include "components/common/httplisteneroptions.h"
 
 namespace infralab::loadbalancer {
 
-namespace {
-int intValue(const QJsonObject &config, const char *key, int fallback)
-{
-    return config.value(QLatin1String(key)).toInt(fallback);
-}
-QByteArray utf8Value(const QJsonObject &config, const char *key, const char *fallback)
-{
-    return config.value(QLatin1String(key)).toString(QLatin1String(fallback)).toUtf8();
-}
-} // namespace
-
 LoadBalancerConfig LoadBalancerConfig::fromJson(const QJsonObject &config)
 {
+    const Settings settings = Settings::ofNode(u"load-balancer", config);
     LoadBalancerConfig out;
-    out.port = quint16(intValue(config, "port", 0));
-    out.live.algorithm = algorithmFromName(config.value(QLatin1String("algorithm")).toString())
-                             .value_or(Algorithm::RoundRobin);
-    out.live.stickyCookie = utf8Value(config, "sticky_cookie", "");
-    out.live.retries = intValue(config, "retries", 3);
-    out.live.queueTimeoutMs = intValue(config, "queue_timeout_ms", 10000);
-    out.live.statsPath = utf8Value(config, "stats_path", "/infralab/stats");
+    out.port = quint16(settings.integer("port"));
+    out.live.algorithm = settings.choice("algorithm", algorithmChoices);
+    out.live.stickyCookie = settings.utf8("sticky_cookie");
+    out.live.retries = settings.integer("retries");
+    out.live.queueTimeoutMs = settings.integer("queue_timeout_ms");
+    out.live.statsPath = settings.utf8("stats_path");
 
-    out.health.path = utf8Value(config, "health_check_path", "/");
-    out.health.intervalMs = intValue(config, "health_check_interval_ms", 2000);
-    out.health.timeoutMs = intValue(config, "health_check_timeout_ms", 1000);
-    out.health.rise = intValue(config, "rise", 2);
-    out.health.fall = intValue(config, "fall", 3);
+    out.health.path = settings.utf8("health_check_path");
+    out.health.intervalMs = settings.integer("health_check_interval_ms");
+    out.health.timeoutMs = settings.integer("health_check_timeout_ms");
+    out.health.rise = settings.integer("rise");
+    out.health.fall = settings.integer("fall");
 
-    out.ejection.consecutive5xx = intValue(config, "eject_consecutive_5xx", 0);
-    out.ejection.baseTimeMs = intValue(config, "eject_base_time_ms", 30000);
-    out.ejection.maxPercent = intValue(config, "eject_max_percent", 10);
+    out.ejection.consecutive5xx = settings.integer("eject_consecutive_5xx");
+    out.ejection.baseTimeMs = settings.integer("eject_base_time_ms");
+    out.ejection.maxPercent = settings.integer("eject_max_percent");
 
-    out.upstream = components::upstreamOptions(config);
-    out.serverOptions = components::httpListenerOptions(config);
-    out.accessLog = config.value(QLatin1String("access_log")).toString();
+    out.upstream = components::upstreamOptions(settings);
+    out.upstream.forwardedHeaders = settings.boolean("forwarded_headers");
+    out.serverOptions = components::httpListenerOptions(settings);
+    out.accessLog = settings.string("access_log");
     return out;
 }
 

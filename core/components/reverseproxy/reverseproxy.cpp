@@ -1,31 +1,23 @@
 #include "components/reverseproxy/reverseproxy.h"
 
+#include "catalogue/settings.h"
 #include "components/common/httplisteneroptions.h"
 #include "components/reverseproxy/responsecache.h"
 #include "components/reverseproxy/reverseproxyhandler.h"
 
 namespace infralab::reverseproxy {
 
-namespace {
-int intValue(const QJsonObject &config, const char *key, int fallback)
-{
-    return config.value(QLatin1String(key)).toInt(fallback);
-}
-} // namespace
-
 ReverseProxyConfig ReverseProxyConfig::fromJson(const QJsonObject &config)
 {
+    const Settings settings = Settings::ofNode(u"reverse-proxy", config);
     ReverseProxyConfig out;
-    out.port = quint16(intValue(config, "port", 0));
-    out.cache = config.value(QLatin1String("cache")).toBool(false);
-    out.cacheTtlS = intValue(config, "cache_ttl_s", 60);
-    out.cacheMaxBytes
-        = qint64(config.value(QLatin1String("cache_max_bytes")).toDouble(64.0 * 1024 * 1024));
-
-    out.upstream = components::upstreamOptions(config);
-    if (!config.contains(QLatin1String("response_timeout_ms")))
-        out.upstream.responseTimeoutMs = 60000; // nginx proxy_read_timeout
-    out.serverOptions = components::httpListenerOptions(config);
+    out.port = quint16(settings.integer("port"));
+    out.cache = settings.boolean("cache");
+    out.cacheTtlS = settings.integer("cache_ttl_s");
+    out.cacheMaxBytes = settings.int64("cache_max_bytes");
+    out.upstream = components::upstreamOptions(settings);
+    out.upstream.forwardedHeaders = settings.boolean("forwarded_headers");
+    out.serverOptions = components::httpListenerOptions(settings);
     return out;
 }
 

@@ -1,74 +1,50 @@
 #include "components/trafficgenerator/generatorconfig.h"
 
+#include "catalogue/componentcatalogue.h"
+#include "catalogue/settings.h"
+
 #include <QJsonArray>
 #include <QUrl>
 
 namespace infralab::trafficgenerator {
 
-namespace {
-
-int intValue(const QJsonObject &config, const char *key, int fallback)
-{
-    return config.value(QLatin1String(key)).toInt(fallback);
-}
-
-} // namespace
-
 GeneratorConfig GeneratorConfig::fromJson(const QJsonObject &config)
 {
+    const Settings settings = Settings::ofNode(u"traffic-generator", config);
     GeneratorConfig c;
-    c.model = config.value(QLatin1String("mode")).toString() == QLatin1String("open")
-                  ? LoadModel::Open
-                  : LoadModel::Closed;
-    c.connections = std::max(1, intValue(config, "connections", c.connections));
-    c.rate = std::max(1e-3, config.value(QLatin1String("rate")).toDouble(c.rate));
-    c.durationS = intValue(config, "duration_s", c.durationS);
-    c.maxRequests = qint64(config.value(QLatin1String("max_requests")).toDouble(0));
-    c.thinkTimeMs = intValue(config, "think_time_ms", c.thinkTimeMs);
-    c.timeoutMs = std::max(1, intValue(config, "timeout_ms", c.timeoutMs));
-    c.keepAlive = config.value(QLatin1String("keepalive")).toBool(c.keepAlive);
+    c.model = settings.choice("mode", loadModelChoices);
+    c.connections = settings.integer("connections");
+    c.rate = settings.number("rate");
+    c.durationS = settings.integer("duration_s");
+    c.maxRequests = settings.int64("max_requests");
+    c.thinkTimeMs = settings.integer("think_time_ms");
+    c.timeoutMs = settings.integer("timeout_ms");
+    c.keepAlive = settings.boolean("keepalive");
+    c.profile = LoadProfile(settings.choice("profile", LoadProfile::shapeChoices),
+                            settings.integer("profile_period_s"));
+    c.keys = KeySampler(settings.choice("path_distribution", KeySampler::distributionChoices),
+                        settings.int64("path_keys"), settings.number("zipf_exponent"));
 
-    LoadProfile::Shape shape = LoadProfile::Shape::Constant;
-    LoadProfile::shapeFromName(config.value(QLatin1String("profile")).toString(), &shape);
-    c.profile = LoadProfile(shape, intValue(config, "profile_period_s", 30));
-
-    const bool zipf
-        = config.value(QLatin1String("path_distribution")).toString() == QLatin1String("zipf");
-    c.keys = KeySampler(zipf ? KeySampler::Distribution::Zipf : KeySampler::Distribution::Uniform,
-                        qint64(config.value(QLatin1String("path_keys")).toDouble(1000)),
-                        config.value(QLatin1String("zipf_exponent")).toDouble(1.0));
-
-    if (config.contains(QLatin1String("requests"))) {
-        c.requests.clear();
-        const QJsonArray requests = config.value(QLatin1String("requests")).toArray();
-        for (const QJsonValue &value : requests) {
-            const QJsonObject object = value.toObject();
-            RequestTemplate request;
-            request.method = object.value(QLatin1String("method")).toString().toUtf8();
-            request.path = object.value(QLatin1String("path")).toString().toUtf8();
-            request.body = object.value(QLatin1String("body")).toString().toUtf8();
-            request.weight = object.value(QLatin1String("weight")).toInt(1);
-            if (request.method.isEmpty() || !request.path.startsWith('/') || request.weight <= 0)
-                continue; // the validator refuses these; weight 0 means "not sent"
-            c.requests.append(request);
-        }
+    c.requests.clear();
+    for (const QJsonValue &value : settings.array("requests")) {
+        const QJsonObject object = value.toObject();
+        RequestTemplate request;
+        request.method = object.value(QLatin1String("method")).toString().toUtf8();
+        request.path = object.value(QLatin1String("path")).toString().toUtf8();
+        request.body = object.value(QLatin1String("body")).toString().toUtf8();
+        request.weight = object.value(QLatin1String("weight")).toInt(request.weight);
+        if (request.method.isEmpty() || !request.path.startsWith('/') || request.weight <= 0)
+            continue; // the validator refuses these; weight 0 means "not sent"
+        c.requests.append(request);
     }
-    const QJsonArray targets = config.value(QLatin1String("targets")).toArray();
-    for (const QJsonValue &value : targets)
-        c.extraTargets.append(value.toString());
+    c.extraTargets = settings.strings("targets");
     return c;
 }
 
 bool GeneratorConfig::isLiveKey(const QString &key)
 {
-    static const char *const live[] = {"rate",          "profile",       "profile_period_s",
-                                       "think_time_ms", "requests",      "path_distribution",
-                                       "path_keys",     "zipf_exponent", "timeout_ms"};
-    for (const char *name : live) {
-        if (key == QLatin1String(name))
-            return true;
-    }
-    return false;
+    static const KindInfo *const info = ComponentCatalogue::instance().find(u"traffic-generator");
+    return info && info->isLiveKey(key);
 }
 
 bool parseLoopbackUrl(const QString &text, quint16 *port, QString *error)
@@ -94,7 +70,7 @@ bool parseLoopbackUrl(const QString &text, quint16 *port, QString *error)
 
 QString modelName(LoadModel model)
 {
-    return model == LoadModel::Open ? QStringLiteral("open") : QStringLiteral("closed");
+    return choiceName(loadModelChoices, model);
 }
 
 } // namespace infralab::trafficgenerator

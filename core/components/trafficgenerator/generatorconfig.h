@@ -14,6 +14,11 @@ enum class LoadModel {
     Closed, // wrk: each connection sends its next request when the last one is answered
     Open,   // wrk2, k6 constant-arrival-rate: requests are due at a rate, whatever the latency
 };
+// The `mode` values.
+inline constexpr Choices<LoadModel, 2> loadModelChoices{{
+    {"closed", LoadModel::Closed},
+    {"open", LoadModel::Open},
+}};
 
 // One entry of the `requests` mix. `{n}` in the path or body is replaced by a key.
 struct RequestTemplate
@@ -50,7 +55,8 @@ struct GeneratorConfig
     QStringList extraTargets; // `targets`: URLs outside the lab
 
     static GeneratorConfig fromJson(const QJsonObject &config);
-    // The config keys a running generator takes without a restart (Component::applyConfig).
+    // The config keys a running generator takes without a restart (Component::applyConfig):
+    // those its catalogue entry marks live.
     static bool isLiveKey(const QString &key);
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalogue/choices.h"
+
 #include <QtGlobal>
 
 #include <random>
@@ -19,6 +21,11 @@ class KeySampler
 {
 public:
     enum class Distribution { Uniform, Zipf };
+    // The `path_distribution` values.
+    static constexpr Choices<Distribution, 2> distributionChoices{{
+        {"uniform", Distribution::Uniform},
+        {"zipf", Distribution::Zipf},
+    }};
 
     explicit KeySampler(Distribution distribution = Distribution::Uniform, qint64 keys = 1,
                         double exponent = 1.0);

@@ -18,36 +18,6 @@ LoadProfile::LoadProfile(Shape shape, double periodS)
     , m_periodS(std::max(periodS, 1e-3))
 {}
 
-bool LoadProfile::shapeFromName(const QString &name, Shape *shape)
-{
-    static const struct
-    {
-        const char *name;
-        Shape shape;
-    } shapes[] = {{"constant", Shape::Constant},
-                  {"ramp", Shape::Ramp},
-                  {"steps", Shape::Steps},
-                  {"spike", Shape::Spike}};
-    for (const auto &entry : shapes) {
-        if (name == QLatin1String(entry.name)) {
-            *shape = entry.shape;
-            return true;
-        }
-    }
-    return false;
-}
-
-QString LoadProfile::shapeName(Shape shape)
-{
-    switch (shape) {
-    case Shape::Constant: return QStringLiteral("constant");
-    case Shape::Ramp: return QStringLiteral("ramp");
-    case Shape::Steps: return QStringLiteral("steps");
-    case Shape::Spike: return QStringLiteral("spike");
-    }
-    return {};
-}
-
 double LoadProfile::fraction(double elapsedS) const
 {
     const double t = std::max(elapsedS, 0.0);

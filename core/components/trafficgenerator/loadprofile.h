@@ -1,5 +1,7 @@
 #pragma once
 
+#include "catalogue/choices.h"
+
 #include <QString>
 
 namespace infralab::trafficgenerator {
@@ -17,9 +19,14 @@ public:
     LoadProfile() = default;
     LoadProfile(Shape shape, double periodS);
 
-    // "constant", "ramp", "steps", "spike"; false for anything else.
-    static bool shapeFromName(const QString &name, Shape *shape);
-    static QString shapeName(Shape shape);
+    // The `profile` values: "constant", "ramp", "steps", "spike".
+    static constexpr Choices<Shape, 4> shapeChoices{{
+        {"constant", Shape::Constant},
+        {"ramp", Shape::Ramp},
+        {"steps", Shape::Steps},
+        {"spike", Shape::Spike},
+    }};
+    static QString shapeName(Shape shape) { return choiceName(shapeChoices, shape); }
 
     Shape shape() const { return m_shape; }
     double periodS() const { return m_periodS; }

@@ -1,5 +1,6 @@
 #include "components/trafficgenerator/trafficgeneratorcomponent.h"
 
+#include "catalogue/settings.h"
 #include "components/trafficgenerator/trafficgenerator.h"
 #include "metrics/quantitytext.h"
 #include "metrics/traffictotals.h"
@@ -21,8 +22,8 @@ std::unique_ptr<Component> TrafficGeneratorComponent::create(const ComponentCont
 {
     QList<GeneratorTarget> targets;
     for (const UpstreamLink &link : context.httpUpstreams()) {
-        targets.append(
-            {link.nodeId, link.port, link.config.value(QLatin1String("weight")).toInt(1)});
+        const Settings settings = Settings::ofLink(u"traffic-generator", link.config);
+        targets.append({link.nodeId, link.port, settings.integer("weight")});
     }
     const GeneratorConfig config = GeneratorConfig::fromJson(context.config);
     for (const QString &url : config.extraTargets) {

@@ -35,18 +35,6 @@ private:
     upstream::HttpForwarder m_forwarder;
 };
 
-upstream::UpstreamOptions upstreamOptions(const QJsonObject &config)
-{
-    upstream::UpstreamOptions options;
-    options.connectTimeoutMs
-        = config.value(QLatin1String("connect_timeout_ms")).toInt(options.connectTimeoutMs);
-    options.responseTimeoutMs
-        = config.value(QLatin1String("response_timeout_ms")).toInt(options.responseTimeoutMs);
-    options.idlePerEndpoint
-        = config.value(QLatin1String("upstream_keepalive")).toInt(options.idlePerEndpoint);
-    return options;
-}
-
 } // namespace
 
 std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &context,
@@ -62,10 +50,9 @@ std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &co
     std::shared_ptr<const metrics::LinkMetrics> links;
     if (context.hasHttpCallees) {
         links = context.makeLinkMetrics();
-        forwarders
-            = [ports = context.upstreamPorts, options = upstreamOptions(context.config), links] {
-                  return std::make_unique<UpstreamForwarder>(ports, options, links);
-              };
+        forwarders = [ports = context.upstreamPorts, options = config->upstream, links] {
+            return std::make_unique<UpstreamForwarder>(ports, options, links);
+        };
     }
     return std::make_unique<WebServerComponent>(
         context.nodeId, *context.pool,

@@ -1,11 +1,11 @@
 #include "components/webserver/webserverconfig.h"
 
+#include "catalogue/settings.h"
+#include "components/common/httplisteneroptions.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-
-#include <limits>
 
 namespace infralab::webserver {
 
@@ -37,20 +37,16 @@ QString readableFolder(const QString &key, const QString &path, QString *error)
     return info.canonicalFilePath();
 }
 
-int seconds(const QJsonObject &config, const char *key, int fallback)
-{
-    return config.value(QLatin1String(key)).toInt(fallback) * 1000;
-}
-
 } // namespace
 
 std::optional<WebServerConfig> WebServerConfig::fromJson(const QJsonObject &config,
                                                          const QString &topologyDir, QString *error)
 {
+    const Settings settings = Settings::ofNode(u"web-server", config);
     WebServerConfig out;
-    out.port = quint16(config.value(QLatin1String("port")).toInt(0));
+    out.port = quint16(settings.integer("port"));
 
-    const QString root = config.value(QLatin1String("root")).toString();
+    const QString root = settings.string("root");
     if (!root.isEmpty()) {
         const QString canonical
             = readableFolder(QStringLiteral("root"), resolve(root, topologyDir), error);
@@ -58,15 +54,14 @@ std::optional<WebServerConfig> WebServerConfig::fromJson(const QJsonObject &conf
             return std::nullopt;
         out.root = QFile::encodeName(canonical);
     }
-    const QString errorPages = config.value(QLatin1String("error_pages")).toString();
+    const QString errorPages = settings.string("error_pages");
     if (!errorPages.isEmpty()) {
         out.errorPagesDir = readableFolder(QStringLiteral("error_pages"),
                                            resolve(errorPages, topologyDir), error);
         if (out.errorPagesDir.isEmpty())
             return std::nullopt;
     }
-    const QString index
-        = config.value(QLatin1String("index")).toString(QStringLiteral("index.html"));
+    const QString index = settings.string("index");
     if (index.isEmpty() || index.contains(QLatin1Char('/')) || index == QLatin1String("..")) {
         if (error)
             *error = QCoreApplication::translate("WebServer",
@@ -74,33 +69,15 @@ std::optional<WebServerConfig> WebServerConfig::fromJson(const QJsonObject &conf
         return std::nullopt;
     }
     out.index = index.toUtf8();
-    const QJsonArray prefixes = config.value(QLatin1String("forward_prefixes")).toArray();
-    for (const QJsonValue &prefix : prefixes) {
-        if (!prefix.toString().isEmpty())
-            out.forwardPrefixes.append(prefix.toString().toUtf8());
+    for (const QString &prefix : settings.strings("forward_prefixes")) {
+        if (!prefix.isEmpty())
+            out.forwardPrefixes.append(prefix.toUtf8());
     }
-    out.gzip = config.value(QLatin1String("gzip")).toBool(false);
-    const QString accessLog = config.value(QLatin1String("access_log")).toString();
+    out.gzip = settings.boolean("gzip");
+    const QString accessLog = settings.string("access_log");
     out.accessLogPath = accessLog.isEmpty() ? QString() : resolve(accessLog, topologyDir);
-
-    // nginx's client_header_timeout, client_body_timeout, keepalive_timeout, send_timeout,
-    // client_max_body_size and worker_connections, under the catalogue's names.
-    httpserver::HttpServerOptions &options = out.serverOptions;
-    options.headerTimeoutMs = seconds(config, "header_timeout_s", 10);
-    options.bodyTimeoutMs = seconds(config, "body_timeout_s", 30);
-    options.sendTimeoutMs = seconds(config, "send_timeout_s", 60);
-    const int keepAliveMs = seconds(config, "keepalive_timeout_s", 60);
-    if (keepAliveMs == 0) {
-        options.keepAliveRequests = 1; // keepalive_timeout 0: close after each response
-        options.keepAliveTimeoutMs = 1000;
-    } else {
-        options.keepAliveTimeoutMs = keepAliveMs;
-    }
-    const qint64 maxBody
-        = qint64(config.value(QLatin1String("max_body_bytes")).toDouble(1024 * 1024));
-    options.limits.maxBody = maxBody == 0 ? http::HttpLimits::noBodyLimit : maxBody;
-    const int maxConnections = config.value(QLatin1String("max_connections")).toInt(1024);
-    options.maxConnections = maxConnections == 0 ? std::numeric_limits<int>::max() : maxConnections;
+    out.serverOptions = components::httpListenerOptions(settings);
+    out.upstream = components::upstreamOptions(settings);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpserver/httpserveroptions.h"
+#include "upstream/upstreamoptions.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ struct WebServerConfig
     QString errorPagesDir; // canonical absolute folder, or empty for the built-in pages
     QString accessLogPath; // absolute file path, or empty for no log file
     httpserver::HttpServerOptions serverOptions;
+    upstream::UpstreamOptions upstream; // requests under forwardPrefixes, to the linked nodes
 
     bool servesBundledSite() const { return root.isEmpty(); }
 

@@ -1,5 +1,6 @@
-#include "catalogue/kinds/kinds.h"
+#include "catalogue/kinds.h"
 #include "catalogue/schema.h"
+#include "components/trafficgenerator/generatorconfig.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -35,7 +36,7 @@ KindInfo trafficGenerator()
                                               "number), relative weight and optional body."));
 
     k.config = {
-        enumKey("mode", "closed", {"closed", "open"},
+        enumKey("mode", trafficgenerator::LoadModel::Closed, trafficgenerator::loadModelChoices,
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "closed: each connection sends its next request when the last "
                                   "one is answered; open: requests arrive at a fixed rate "
@@ -44,46 +45,49 @@ KindInfo trafficGenerator()
                QT_TRANSLATE_NOOP("Catalogue",
                                  "Concurrent connections: the virtual users in closed mode, the "
                                  "cap on requests in flight in open mode.")),
-        intKey("rate", 100, 1, 1000000,
-               QT_TRANSLATE_NOOP("Catalogue", "Requests per second in open mode."), "req/s"),
-        requests,
+        live(intKey("rate", 100, 1, 1000000,
+                    QT_TRANSLATE_NOOP("Catalogue", "Requests per second in open mode."), "req/s")),
+        live(requests),
         intKey("duration_s", 0, 0, 86400,
                QT_TRANSLATE_NOOP("Catalogue", "How long to run; 0 runs until stopped."), "s"),
         intKey("max_requests", 0, 0, 1000000000,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "Stop sending after this many requests (like hey -n); 0 sets no "
                                  "limit.")),
-        intKey("think_time_ms", 0, 0, 600000,
-               QT_TRANSLATE_NOOP("Catalogue",
-                                 "Pause of each connection between a response and its next "
-                                 "request (closed mode)."),
-               "ms"),
-        enumKey("profile", "constant", {"constant", "ramp", "steps", "spike"},
-                QT_TRANSLATE_NOOP("Catalogue",
-                                  "Load over time: constant, ramp (up to full load over one "
-                                  "period), steps (a quarter more each period) or spike (a "
-                                  "tenth of full load, full load for the last tenth of each "
-                                  "period).")),
-        intKey("profile_period_s", 30, 1, 86400,
-               QT_TRANSLATE_NOOP("Catalogue",
-                                 "Length of one period of the ramp, steps and spike profiles."),
-               "s"),
-        enumKey("path_distribution", "uniform", {"uniform", "zipf"},
-                QT_TRANSLATE_NOOP("Catalogue",
-                                  "How {n} is drawn from 1 to path_keys: uniform, or zipf (a few "
-                                  "hot keys get most requests).")),
-        intKey(
+        live(intKey("think_time_ms", 0, 0, 600000,
+                    QT_TRANSLATE_NOOP("Catalogue",
+                                      "Pause of each connection between a response and its next "
+                                      "request (closed mode)."),
+                    "ms")),
+        live(enumKey("profile", trafficgenerator::LoadProfile::Shape::Constant,
+                     trafficgenerator::LoadProfile::shapeChoices,
+                     QT_TRANSLATE_NOOP("Catalogue",
+                                       "Load over time: constant, ramp (up to full load over one "
+                                       "period), steps (a quarter more each period) or spike (a "
+                                       "tenth of full load, full load for the last tenth of each "
+                                       "period)."))),
+        live(intKey("profile_period_s", 30, 1, 86400,
+                    QT_TRANSLATE_NOOP(
+                        "Catalogue", "Length of one period of the ramp, steps and spike profiles."),
+                    "s")),
+        live(enumKey(
+            "path_distribution", trafficgenerator::KeySampler::Distribution::Uniform,
+            trafficgenerator::KeySampler::distributionChoices,
+            QT_TRANSLATE_NOOP("Catalogue",
+                              "How {n} is drawn from 1 to path_keys: uniform, or zipf (a few "
+                              "hot keys get most requests)."))),
+        live(intKey(
             "path_keys", 1000, 1, 10000000,
-            QT_TRANSLATE_NOOP("Catalogue", "How many different numbers {n} can take, from 1 up.")),
-        numberKey("zipf_exponent", 1.0, 0.25, 4.0,
-                  QT_TRANSLATE_NOOP("Catalogue",
-                                    "Skew of the zipf distribution: key k is drawn with weight "
-                                    "1/k^exponent; larger values make the hot keys hotter.")),
-        intKey("timeout_ms", 2000, 1, 600000,
-               QT_TRANSLATE_NOOP("Catalogue",
-                                 "A request without a complete response in this time counts as "
-                                 "a timeout error."),
-               "ms"),
+            QT_TRANSLATE_NOOP("Catalogue", "How many different numbers {n} can take, from 1 up."))),
+        live(numberKey("zipf_exponent", 1.0, 0.25, 4.0,
+                       QT_TRANSLATE_NOOP(
+                           "Catalogue", "Skew of the zipf distribution: key k is drawn with weight "
+                                        "1/k^exponent; larger values make the hot keys hotter."))),
+        live(intKey("timeout_ms", 2000, 1, 600000,
+                    QT_TRANSLATE_NOOP(
+                        "Catalogue", "A request without a complete response in this time counts as "
+                                     "a timeout error."),
+                    "ms")),
         boolKey("keepalive", true,
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "Reuse connections; off opens a new connection per request.")),

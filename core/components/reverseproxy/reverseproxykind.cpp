@@ -1,4 +1,4 @@
-#include "catalogue/kinds/kinds.h"
+#include "catalogue/kinds.h"
 #include "catalogue/schema.h"
 
 #include <QCoreApplication>

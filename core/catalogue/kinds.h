@@ -4,7 +4,8 @@
 
 namespace infralab::kinds {
 
-// One function per kind, each in its own file under catalogue/kinds/. The catalogue lists them
+// One function per kind, each in its kind's folder (components/<kind>/<kind>kind.cpp), beside
+// the typed parse that reads the same declaration through Settings. The catalogue lists them
 // in palette order: traffic, edge, compute, data.
 KindInfo trafficGenerator();
 KindInfo webServer();
