@@ -517,6 +517,14 @@
         <source>%1 is isolated: nothing calls it and it calls nothing</source>
         <translation>%1 ist isoliert: Nichts ruft ihn auf und er ruft nichts auf</translation>
     </message>
+    <message>
+        <source>%1 does not run in this version yet: Start skips it, so the requests its callers send it fail</source>
+        <translation>%1 läuft in dieser Version noch nicht: Start überspringt den Knoten, daher schlagen die Anfragen seiner Aufrufer an ihn fehl</translation>
+    </message>
+    <message>
+        <source>%1 does not run in this version yet: Start skips it</source>
+        <translation>%1 läuft in dieser Version noch nicht: Start überspringt den Knoten</translation>
+    </message>
 </context>
 <context>
     <name>LinkDrag</name>
@@ -619,6 +627,17 @@
             <numerusform>%n Knoten verschieben</numerusform>
             <numerusform>%n Knoten verschieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>%1 does not run in this version yet: Start skips this node.</source>
+        <translation>%1 läuft in dieser Version noch nicht: Start überspringt diesen Knoten.</translation>
+    </message>
+    <message>
+        <source>not in this version</source>
+        <translation>nicht in dieser Version</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1711,14 @@ Open one with File › Open… or pick an example.</source>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
+    <message>
+        <source>%1 (coming)</source>
+        <translation>%1 (kommt noch)</translation>
+    </message>
+    <message>
+        <source>Does not run in this version yet: you can design with it, and Start skips it.</source>
+        <translation>Läuft in dieser Version noch nicht: Sie können damit entwerfen, Start überspringt es.</translation>
+    </message>
 </context>
 <context>
     <name>infralab::PathEditor</name>
@@ -1813,8 +1840,24 @@ Open one with File › Open… or pick an example.</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <source>Problems (%1 errors, %2 warnings)</source>
-        <translation>Probleme (%1 Fehler, %2 Warnungen)</translation>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
     </message>
 </context>
 <context>

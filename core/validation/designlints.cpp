@@ -1,5 +1,6 @@
 #include "validation/designlints.h"
 
+#include "catalogue/componentcatalogue.h"
 #include "validation/problemtext.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,25 @@ Problems lintTopology(const Topology &topology)
         }
     }
     lintSingleDatabase(topology, problems);
+    return problems;
+}
+
+Problems lintNotRunnable(const Topology &topology, const QStringList &runnableKinds)
+{
+    Problems problems;
+    for (qsizetype i = 0; i < topology.nodes.size(); ++i) {
+        const QString &kind = topology.nodes.at(i).kind;
+        if (runnableKinds.contains(kind) || !ComponentCatalogue::instance().find(kind))
+            continue; // an unknown kind is the validator's error
+        const bool called = !topology.linksTo(topology.nodes.at(i).id).isEmpty();
+        problems.append(nodeWarning(
+            topology, i,
+            called ? QCoreApplication::translate(
+                "DesignLints", "%1 does not run in this version yet: Start skips it, "
+                               "so the requests its callers send it fail")
+                   : QCoreApplication::translate(
+                       "DesignLints", "%1 does not run in this version yet: Start skips it")));
+    }
     return problems;
 }
 

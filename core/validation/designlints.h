@@ -16,4 +16,9 @@ namespace infralab {
 // Messages are translated (context "DesignLints"). Pure: no GUI, no I/O.
 Problems lintTopology(const Topology &topology);
 
+// A warning for every node whose kind is not among `runnableKinds` (the kinds this version
+// runs: runtime::ComponentFactory::builtIn().kinds()): Start skips it, and its callers' requests
+// to it fail. Same form as lintTopology's findings.
+Problems lintNotRunnable(const Topology &topology, const QStringList &runnableKinds);
+
 } // namespace infralab

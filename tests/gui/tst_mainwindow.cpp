@@ -185,7 +185,7 @@ private slots:
 
     void iconsExistForEveryKind()
     {
-        const KindStyle style(ComponentCatalogue::instance());
+        const KindStyle style(ComponentCatalogue::instance(), {});
         for (const KindInfo &info : ComponentCatalogue::instance().kinds())
             QVERIFY2(style.icon(info.kind), qPrintable(info.icon));
     }

@@ -41,6 +41,10 @@ QStringList summarize(const Problems &problems)
             tag = "isolated";
         else if (p.message.contains("no target"))
             tag = "no-target";
+        else if (p.message.contains("requests its callers send it fail"))
+            tag = "not-runnable-called";
+        else if (p.message.contains("does not run in this version yet"))
+            tag = "not-runnable";
         else
             tag = p.message;
         lines.append(p.nodeId + " " + tag);
@@ -123,6 +127,39 @@ private slots:
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().path, "nodes[1]");
         QCOMPARE(problems.first().nodeId, "lb");
+    }
+
+    void notRunnable_data()
+    {
+        QTest::addColumn<QStringList>("nodes");
+        QTest::addColumn<QStringList>("links");
+        QTest::addColumn<QStringList>("runnable");
+        QTest::addColumn<QStringList>("expected");
+        const QStringList today{"web-server", "load-balancer", "traffic-generator"};
+        QTest::newRow("every kind runs") << QStringList{"gen:traffic-generator", "web:web-server"}
+                                         << QStringList{"gen>web"} << today << QStringList{};
+        QTest::newRow("a called database")
+            << QStringList{"web:web-server", "app:app-server", "db:database"}
+            << QStringList{"web>app", "app>db"} << today
+            << QStringList{"app not-runnable-called", "db not-runnable-called"};
+        QTest::newRow("nothing calls it") << QStringList{"cache:cache"} << QStringList{} << today
+                                          << QStringList{"cache not-runnable"};
+        QTest::newRow("an unknown kind is the validator's")
+            << QStringList{"x:webserver"} << QStringList{} << today << QStringList{};
+        QTest::newRow("runs once implemented") << QStringList{"db:database"} << QStringList{}
+                                               << QStringList{"database"} << QStringList{};
+    }
+
+    void notRunnable()
+    {
+        QFETCH(QStringList, nodes);
+        QFETCH(QStringList, links);
+        QFETCH(QStringList, runnable);
+        QFETCH(QStringList, expected);
+        const Problems problems = lintNotRunnable(makeTopology(nodes, links), runnable);
+        QCOMPARE(summarize(problems), expected);
+        for (const Problem &p : problems)
+            QVERIFY2(p.message.contains(p.nodeId), qPrintable(p.message));
     }
 
     void examplesHaveNoAccidentalLints()

@@ -9,9 +9,15 @@
 
 namespace infralab {
 
-KindStyle::KindStyle(const ComponentCatalogue &catalogue)
+KindStyle::KindStyle(const ComponentCatalogue &catalogue, QStringList runnableKinds)
     : m_catalogue(catalogue)
+    , m_runnable(std::move(runnableKinds))
 {}
+
+bool KindStyle::runs(const QString &kind) const
+{
+    return m_runnable.contains(kind) || !m_catalogue.find(kind);
+}
 
 KindStyle::~KindStyle() = default;
 

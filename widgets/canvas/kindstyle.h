@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QPixmap>
 #include <QString>
+#include <QStringList>
 
 #include <map>
 #include <memory>
@@ -24,7 +25,9 @@ class KindStyle final
     Q_DISABLE_COPY_MOVE(KindStyle)
 
 public:
-    explicit KindStyle(const ComponentCatalogue &catalogue);
+    // `runnableKinds`: the kinds this version runs (runtime::ComponentFactory::builtIn());
+    // cards of the others say they do not run yet.
+    KindStyle(const ComponentCatalogue &catalogue, QStringList runnableKinds);
     ~KindStyle();
 
     // The kind's icon, or nullptr when the kind is unknown or its icon cannot be read.
@@ -36,6 +39,8 @@ public:
     QColor accent(const QString &kind) const;
     // The catalogue's display name, translated (context "Catalogue"); the raw kind if unknown.
     QString displayName(const QString &kind) const;
+    // False for a kind in the catalogue that this version does not run yet (Start skips it).
+    bool runs(const QString &kind) const;
 
     // Shared with the icons' tiles: traffic orange, edge blue, compute green, data violet.
     static QColor categoryAccent(Category category);
@@ -43,6 +48,7 @@ public:
 
 private:
     const ComponentCatalogue &m_catalogue;
+    const QStringList m_runnable;
     mutable std::map<QString, std::unique_ptr<QSvgRenderer>> m_icons;
     mutable std::map<std::pair<QString, int>, QPixmap> m_pixmaps;
 };

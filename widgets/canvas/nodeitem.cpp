@@ -5,6 +5,7 @@
 #include "model/topology.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
@@ -52,9 +53,17 @@ void NodeItem::sync(const Node &node)
         m_kindName = m_style->displayName(m_kind);
         m_accent = m_style->accent(m_kind);
         m_icon = m_style->icon(m_kind);
+        m_runs = m_style->runs(m_kind);
     }
     m_title = node.displayName();
-    setToolTip(node.description.isEmpty() ? m_id : node.description);
+    QString tip = node.description.isEmpty() ? m_id : node.description;
+    if (!m_runs)
+        tip += QLatin1Char('\n')
+               + QCoreApplication::translate("NodeItem",
+                                             "%1 does not run in this version yet: Start skips "
+                                             "this node.")
+                     .arg(m_kindName);
+    setToolTip(tip);
     if (node.position)
         setPos(*node.position);
     update();
@@ -173,7 +182,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawRoundedRect(card, Radius, Radius);
     }
     painter->setBrush(fill);
-    painter->setPen(selected ? QPen(highlight, 2) : QPen(border, 1));
+    QPen outline = selected ? QPen(highlight, 2) : QPen(border, 1);
+    if (!m_runs && !selected) {
+        // A card whose kind does not run yet: dashed, like a placeholder.
+        border.setAlphaF(dark ? 0.5f : 0.45f);
+        outline = QPen(border, 1.2, Qt::DashLine);
+    }
+    painter->setPen(outline);
     if (m_highlight != Highlight::None) {
         const QColor judged = m_highlight == Highlight::Accept ? QColor(0x2f, 0x9e, 0x44)
                                                                : QColor(0xe0, 0x31, 0x31);
@@ -243,23 +258,29 @@ void NodeItem::paintLiveState(QPainter *painter, const QPalette &palette, const 
         painter->setBrush(runStateColor(m_runState));
         painter->drawEllipse(QPointF(card.right() - 12, card.top() + 13), Dot, Dot);
     }
-    if (!m_badge.isEmpty()) {
+    // While designing, a card whose kind does not run yet says so where a live figure goes.
+    const QString badge = !m_badge.isEmpty() || m_runs || m_runState != RunState::None
+                              ? m_badge
+                              : QCoreApplication::translate("NodeItem", "not in this version");
+    if (!badge.isEmpty()) {
         QFont font = painter->font();
         font.setBold(false);
         if (font.pointSizeF() > 0)
             font.setPointSizeF(font.pointSizeF() * 0.9);
         const QFontMetricsF metrics(font);
-        const qreal width = std::min(metrics.horizontalAdvance(m_badge) + 12, card.width() - 16);
+        const qreal width = std::min(metrics.horizontalAdvance(badge) + 12, card.width() - 16);
         const qreal height = metrics.height() + 2;
         const QRectF pill(-width / 2, card.bottom() - height / 2, width, height);
-        painter->setPen(
-            QPen(m_runState == RunState::None ? m_accent : runStateColor(m_runState), 1));
+        QPen pillPen(m_runState == RunState::None ? m_accent : runStateColor(m_runState), 1);
+        if (!m_runs && m_runState == RunState::None)
+            pillPen = QPen(runStateColor(RunState::Stopped), 1, Qt::DashLine);
+        painter->setPen(pillPen);
         painter->setBrush(palette.color(QPalette::Base));
         painter->drawRoundedRect(pill, height / 2, height / 2);
         painter->setFont(font);
         painter->setPen(palette.color(QPalette::Text));
         painter->drawText(pill, Qt::AlignCenter,
-                          metrics.elidedText(m_badge, Qt::ElideRight, width - 8));
+                          metrics.elidedText(badge, Qt::ElideRight, width - 8));
     }
 }
 

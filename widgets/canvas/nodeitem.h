@@ -37,6 +37,8 @@ public:
     QString id() const { return m_id; }
     QString kind() const { return m_kind; }
     QString title() const { return m_title; }
+    // False when this version does not run the node's kind yet: the card says so.
+    bool runs() const { return m_runs; }
 
     // Copies name and kind from the model; the position too, when the node has one.
     void sync(const Node &node);
@@ -86,6 +88,7 @@ private:
     Highlight m_highlight = Highlight::None;
     RunState m_runState = RunState::None;
     QString m_badge;
+    bool m_runs = true;
 };
 
 } // namespace infralab

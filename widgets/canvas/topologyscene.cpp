@@ -6,6 +6,7 @@
 #include "canvas/selecttool.h"
 #include "catalogue/componentcatalogue.h"
 #include "document/document.h"
+#include "runtime/componentfactory.h"
 
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -25,7 +26,7 @@ constexpr qreal SceneMargin = 400;
 TopologyScene::TopologyScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
-    , m_style(ComponentCatalogue::instance())
+    , m_style(ComponentCatalogue::instance(), runtime::ComponentFactory::builtIn().kinds())
 {
     connect(document, &Document::topologyReset, this, &TopologyScene::rebuild);
     connect(document, &Document::nodeAdded, this, &TopologyScene::addNodeItem);

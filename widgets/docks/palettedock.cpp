@@ -4,6 +4,7 @@
 #include "catalogue/componentcatalogue.h"
 #include "document/commands/addnodecommand.h"
 #include "document/document.h"
+#include "runtime/componentfactory.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -120,6 +121,7 @@ void PaletteDock::addAtViewCentre(const QString &kind)
 void PaletteDock::populate()
 {
     const QString categoryTitles[] = {tr("Traffic"), tr("Edge"), tr("Compute"), tr("Data")};
+    const QStringList runnable = runtime::ComponentFactory::builtIn().kinds();
     QTreeWidgetItem *categories[4] = {};
     for (const KindInfo &info : ComponentCatalogue::instance().kinds()) {
         const int c = int(info.category);
@@ -132,9 +134,22 @@ void PaletteDock::populate()
         }
         const QString name = catalogueText(info.displayName);
         const QString description = catalogueText(info.description);
-        auto *item = new QTreeWidgetItem(categories[c], {name});
+        const bool runs = runnable.contains(info.kind);
+        // A kind this version does not run yet stays in the palette (designs may use it) but
+        // says so: muted, "(coming)", and why in the tooltip.
+        auto *item
+            = new QTreeWidgetItem(categories[c], {runs ? name : tr("%1 (coming)").arg(name)});
         item->setIcon(0, QIcon(info.icon));
-        item->setToolTip(0, description);
+        item->setToolTip(0, runs ? description
+                                 : description + QLatin1Char('\n')
+                                       + tr("Does not run in this version yet: you can design "
+                                            "with it, and Start skips it."));
+        if (!runs) {
+            QFont font = item->font(0);
+            font.setItalic(true);
+            item->setFont(0, font);
+            item->setForeground(0, m_tree->palette().brush(QPalette::Disabled, QPalette::Text));
+        }
         item->setData(0, KindRole, info.kind);
         item->setData(0, SearchRole, QStringList{name, info.kind, description}.join(u'\n'));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);

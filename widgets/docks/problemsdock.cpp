@@ -57,9 +57,14 @@ void ProblemsDock::refresh()
     for (const Problem &problem : std::as_const(m_problems))
         errors += problem.isError();
     const int warnings = int(m_problems.size()) - errors;
-    setWindowTitle(m_problems.isEmpty()
-                       ? tr("Problems")
-                       : tr("Problems (%1 errors, %2 warnings)").arg(errors).arg(warnings));
+    // "Problems (1 error, 2 warnings)", counts of zero left out.
+    QStringList counts;
+    if (errors > 0)
+        counts.append(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+    if (warnings > 0)
+        counts.append(warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    setWindowTitle(counts.isEmpty() ? tr("Problems")
+                                    : tr("Problems (%1)").arg(counts.join(QStringLiteral(", "))));
     emit problemsChanged(m_problems);
 }
 

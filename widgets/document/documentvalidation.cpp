@@ -1,6 +1,7 @@
 #include "document/documentvalidation.h"
 
 #include "document/document.h"
+#include "runtime/componentfactory.h"
 #include "validation/designlints.h"
 #include "validation/validator.h"
 
@@ -41,12 +42,18 @@ void DocumentValidation::schedule()
     m_debounce.start();
 }
 
+Problems DocumentValidation::lint(const Topology &topology)
+{
+    static const QStringList runnable = runtime::ComponentFactory::builtIn().kinds();
+    return lintTopology(topology) + lintNotRunnable(topology, runnable);
+}
+
 void DocumentValidation::validate()
 {
     m_debounce.stop();
     const Topology &topology = m_document->topology();
     m_problems = validateTopology(topology);
-    m_lints = lintTopology(topology);
+    m_lints = lint(topology);
     ++m_validationCount;
     emit validationChanged();
 }

@@ -32,6 +32,9 @@ public:
     // As of the last validation (see isPending()).
     const Problems &problems() const { return m_problems; } // the validator's
     const Problems &lints() const { return m_lints; }       // design advice, warnings only
+    // The design advice for `topology`: lintTopology() and a warning per node whose kind this
+    // version does not run yet.
+    static Problems lint(const Topology &topology);
     bool hasErrors() const;
     // True while an edit waits for its validation.
     bool isPending() const { return m_debounce.isActive(); }
