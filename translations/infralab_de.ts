@@ -614,6 +614,14 @@
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>fehlerhaft</translation>
+    </message>
 </context>
 <context>
     <name>MoveNodesCommand</name>
@@ -1529,6 +1537,10 @@ Die Wiederherstellungsdatei bleibt unter %2 erhalten.</translation>
     <message>
         <source>%1 is %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1% of its answers failed in the last %2 s</source>
+        <translation>%1 % seiner Antworten schlugen in den letzten %2 s fehl</translation>
     </message>
 </context>
 <context>

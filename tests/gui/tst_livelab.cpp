@@ -291,6 +291,8 @@ private slots:
         }
         QTRY_VERIFY(live->overlay()->flowItem("load", "lb")->rps() > 100);
         QTRY_VERIFY(live->overlay()->isAnimating());
+        // GET / only: every answer is a 200, so the web servers stay healthy.
+        QCOMPARE(live->overlay()->statusItem("web-1")->state(), LiveState::Running);
         const qreal phase = live->overlay()->flowItem("lb", "web-1")->phase();
         QTRY_VERIFY(live->overlay()->flowItem("lb", "web-1")->phase() != phase); // dots move
         // The dots are drawn, opaque in the flow's colour, and scale with the zoom.
@@ -400,6 +402,49 @@ private slots:
 
     // Editing while running: the generator's rate from the detail dock applies live; with
     // Apply Edits Live off a web server's edit is marked until applied, then restarts it.
+    // Health follows the failed share of a node's answers (Kiali's thresholds): with three in
+    // four requests going to /api/, which the app server that does not run yet answers with
+    // 502, the web servers and the balancer are drawn failing, not healthy; the generator that
+    // sends the load is judged by nothing.
+    void failingAnswersShowAsFailing()
+    {
+        const QString path = preparedExample(
+            m_dir, "three-tier.infralab.json", [](const QString &id, QJsonObject &config) {
+                if (id == "load") {
+                    openModelGetRoot(config, 200);
+                    config.insert(
+                        "requests",
+                        QJsonArray{QJsonObject{{"method", "GET"}, {"path", "/"}, {"weight", 1}},
+                                   QJsonObject{{"method", "GET"},
+                                               {"path", "/api/accounts/1"},
+                                               {"weight", 3}}});
+                }
+            });
+        QVERIFY(!path.isEmpty());
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        QVERIFY(live->actions()->start());
+        const Topology topology = window.document()->topology();
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*session, topology), StartTimeoutMs);
+        for (const QString &id : QStringList{"web-1", "web-2", "web-3", "lb"}) {
+            QTRY_COMPARE_WITH_TIMEOUT(live->overlay()->statusItem(id)->state(), LiveState::Failing,
+                                      8000);
+            QCOMPARE(window.scene()->nodeItem(id)->runState(), NodeItem::RunState::Failed);
+            QVERIFY2(window.scene()->nodeItem(id)->toolTip().contains("of its answers failed"),
+                     qPrintable(window.scene()->nodeItem(id)->toolTip()));
+        }
+        QCOMPARE(live->overlay()->statusItem("load")->state(), LiveState::Running);
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+        // Stopped, the cards are the design's again: no run state, the design-time tooltip.
+        QCOMPARE(window.scene()->nodeItem("web-1")->runState(), NodeItem::RunState::None);
+        QVERIFY(window.scene()->nodeItem("app")
+                && window.scene()->nodeItem("app")->toolTip().contains("does not run"));
+    }
+
     void editsWhileRunning()
     {
         const QString path = preparedExample(m_dir, "three-tier.infralab.json",

@@ -78,6 +78,7 @@ void LiveOverlay::onPhase(live::LabSession::Phase phase)
 {
     if (phase == live::LabSession::Phase::Starting) {
         m_recent.clear();
+        m_health.clear();
         for (const NodeItem *card : m_scene->nodeItems())
             onNodeState(card->id());
     } else if (phase == live::LabSession::Phase::Stopped) {
@@ -93,7 +94,7 @@ void LiveOverlay::removeItems()
         delete childOfType<NodeStatusItem>(card);
         card->setRunState(NodeItem::RunState::None);
         if (const Node *node = document->topology().findNode(card->id()))
-            card->setToolTip(node->description.isEmpty() ? node->id : node->description);
+            card->sync(*node); // the design-time tooltip again
     }
     for (LinkItem *link : m_scene->linkItems()) {
         delete childOfType<LinkFlowItem>(link);
@@ -172,7 +173,10 @@ void LiveOverlay::refreshNode(const QString &nodeId, const live::LiveSnapshot *s
     if (!status)
         return;
     const runtime::NodeState state = m_session->state(nodeId);
-    const LiveState live = liveStateOf(state, isUnhealthy(nodeId, snapshot));
+    const auto judged = m_health.constFind(nodeId);
+    const live::TrafficHealth health
+        = judged == m_health.cend() ? live::TrafficHealth::NoTraffic : judged->health();
+    const LiveState live = liveStateOf(state, isUnhealthy(nodeId, snapshot), health);
     status->setState(live);
     card->setRunState(cardRunState(live));
     const QString detail = m_session->stateDetail(nodeId);
@@ -197,6 +201,10 @@ void LiveOverlay::refreshNode(const QString &nodeId, const live::LiveSnapshot *s
         lines.append(tr("latency, last second: p50 %1 · p95 %2 · p99 %3")
                          .arg(latencyText(m->p50Ms), latencyText(m->p95Ms), latencyText(m->p99Ms)));
         lines.append(tr("%n active connection(s)", nullptr, m->activeConnections));
+        if (health == live::TrafficHealth::Degraded || health == live::TrafficHealth::Failing)
+            lines.append(tr("%1% of its answers failed in the last %2 s")
+                             .arg(numberText(judged->failedShare() * 100, 2))
+                             .arg(HealthWindowMs / 1000));
     } else if (const runtime::NodeDetail *sender
                = snapshot ? snapshot->nodeDetail(nodeId) : nullptr;
                sender && sender->sendingRate >= 0) {
@@ -219,6 +227,19 @@ void LiveOverlay::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &sn
             sender && sender->sendingRate >= 0)
             rate = sender->sendingRate;
         status->addRate(rate);
+        // Health follows the failed share of what a node answers; a load source's failures
+        // are its targets' (it is judged by nothing).
+        const runtime::NodeDetail *detail = snapshot->nodeDetail(card->id());
+        const bool loadSource = detail && detail->sendingRate >= 0;
+        if (const metrics::NodeMetrics *m = snapshot->node(card->id());
+            m && !loadSource && snapshot->metrics) {
+            auto it = m_health.find(card->id());
+            if (it == m_health.end())
+                it = m_health.insert(card->id(), live::TrafficHealthWindow(HealthWindowMs));
+            it->add(snapshot->metrics->timeMs, m->requests, m->errorCount);
+        } else {
+            m_health.remove(card->id());
+        }
         refreshNode(card->id(), snapshot.get());
         refreshMark(card->id());
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "live/labsession.h"
+#include "live/traffichealth.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -26,6 +27,8 @@ class LiveOverlay final : public QObject
 
 public:
     static constexpr int FrameMs = 33;
+    // The window over which a running node's failed share is judged (live::TrafficHealth).
+    static constexpr int HealthWindowMs = 5000;
     static constexpr int AppliedMarkMs = 4000; // how long "applied live"/"restarted" shows
 
     LiveOverlay(live::LabSession *session, TopologyScene *scene, QObject *parent = nullptr);
@@ -59,6 +62,7 @@ private:
     quint64 m_frameCount = 0;
     QHash<QString, QString> m_pending;                   // lasting marks
     QHash<QString, std::pair<QString, qint64>> m_recent; // mark, until (m_clock ms)
+    QHash<QString, live::TrafficHealthWindow> m_health;  // serving nodes' failed share
 };
 
 } // namespace infralab

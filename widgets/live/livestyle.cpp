@@ -8,12 +8,17 @@
 
 namespace infralab {
 
-LiveState liveStateOf(runtime::NodeState state, bool unhealthy)
+LiveState liveStateOf(runtime::NodeState state, bool unhealthy, live::TrafficHealth health)
 {
     switch (state) {
     case runtime::NodeState::Stopped: return LiveState::Stopped;
     case runtime::NodeState::Starting: return LiveState::Starting;
-    case runtime::NodeState::Running: return unhealthy ? LiveState::Unhealthy : LiveState::Running;
+    case runtime::NodeState::Running:
+        if (health == live::TrafficHealth::Failing)
+            return LiveState::Failing;
+        if (unhealthy)
+            return LiveState::Unhealthy;
+        return health == live::TrafficHealth::Degraded ? LiveState::Degraded : LiveState::Running;
     case runtime::NodeState::Stopping: return LiveState::Stopping;
     case runtime::NodeState::Failed: return LiveState::Failed;
     case runtime::NodeState::Skipped: return LiveState::Skipped;
@@ -38,6 +43,8 @@ QString liveStateText(LiveState state)
     case LiveState::Stopping: return QCoreApplication::translate("LiveState", "stopping");
     case LiveState::Failed: return QCoreApplication::translate("LiveState", "failed");
     case LiveState::Skipped: return QCoreApplication::translate("LiveState", "not available");
+    case LiveState::Degraded: return QCoreApplication::translate("LiveState", "degraded");
+    case LiveState::Failing: return QCoreApplication::translate("LiveState", "failing");
     }
     return QString();
 }
@@ -50,8 +57,10 @@ NodeItem::RunState cardRunState(LiveState state)
     case LiveState::Starting:
     case LiveState::Stopping: return NodeItem::RunState::Starting;
     case LiveState::Running: return NodeItem::RunState::Running;
-    case LiveState::Unhealthy: return NodeItem::RunState::Degraded;
-    case LiveState::Failed: return NodeItem::RunState::Failed;
+    case LiveState::Unhealthy:
+    case LiveState::Degraded: return NodeItem::RunState::Degraded;
+    case LiveState::Failed:
+    case LiveState::Failing: return NodeItem::RunState::Failed;
     }
     return NodeItem::RunState::None;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvas/nodeitem.h"
+#include "live/traffichealth.h"
 #include "metrics/quantitytext.h"
 #include "runtime/nodestate.h"
 
@@ -10,11 +11,24 @@
 namespace infralab {
 
 // How a node's run state shows on the canvas and in the docks: one colour and one short
-// badge word per state, the same everywhere. "Unhealthy" is not a runtime state: a running
-// node that a caller (a balancer) marks down or ejected, or that fails most requests.
-enum class LiveState { Stopped, Starting, Running, Unhealthy, Stopping, Failed, Skipped };
+// badge word per state, the same everywhere. Unhealthy, Degraded and Failing are not runtime
+// states but how a running node is judged: Unhealthy when a caller (a balancer) marks it down
+// or ejects it, Degraded and Failing by the failed share of its answers (live::TrafficHealth,
+// Kiali's thresholds: at least 0.1 %, more than 10 %).
+enum class LiveState {
+    Stopped,
+    Starting,
+    Running,
+    Unhealthy,
+    Stopping,
+    Failed,
+    Skipped,
+    Degraded,
+    Failing
+};
 
-LiveState liveStateOf(runtime::NodeState state, bool unhealthy);
+LiveState liveStateOf(runtime::NodeState state, bool unhealthy,
+                      live::TrafficHealth health = live::TrafficHealth::NoTraffic);
 QColor liveStateColor(LiveState state);
 // The card's own state dot (NodeItem::setRunState) for a live state.
 NodeItem::RunState cardRunState(LiveState state);
