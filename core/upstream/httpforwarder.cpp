@@ -307,7 +307,7 @@ HttpForwarder::~HttpForwarder()
     m_pool.reset();
 }
 
-bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap,
+void HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap,
                             std::unique_ptr<ForwardRoute> route)
 {
     if (!m_pool)
@@ -317,7 +317,6 @@ bool HttpForwarder::forward(httpserver::HttpExchange &exchange, std::unique_ptr<
     auto *relay = new Relay(*this, exchange, std::move(tap), std::move(route));
     m_relays.insert(relay);
     relay->start();
-    return true;
 }
 
 } // namespace infralab::upstream

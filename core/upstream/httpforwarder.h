@@ -85,10 +85,9 @@ public:
     explicit HttpForwarder(QList<quint16> upstreamPorts, const UpstreamOptions &options = {});
     ~HttpForwarder();
 
-    // Takes the exchange and finishes it, usually later. Always true (the web server's
-    // Forwarder hook contract); with no upstream at all the answer is 502, like nginx's
-    // "no live upstreams".
-    bool forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {},
+    // Takes the exchange and finishes it, usually later; with no upstream at all the answer is
+    // 502, like nginx's "no live upstreams".
+    void forward(httpserver::HttpExchange &exchange, std::unique_ptr<ForwardTap> tap = {},
                  std::unique_ptr<ForwardRoute> route = {});
 
     // Per-link metrics (the runtime's): every attempt is recorded for its port. Set before the

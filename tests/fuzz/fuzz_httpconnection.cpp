@@ -3,18 +3,19 @@
 // listener would hand it over, driven by processing the event loop until nothing moves. The
 // handler serves /echo… itself (synchronous, asynchronous, streamed, pushed with and without
 // a length, closing, aborting) and everything else from a temporary root with the web
-// server's StaticFileHandler. What came back is parsed with the response parser:
+// server's StaticFileFilter, after its access log filter. What came back is parsed with the
+// response parser:
 //  - every response is well-formed and answers the requests in the order they were handled
 //    (an echo response carries its sequence number), for HEAD/204/304 without a body;
 //  - no body is longer than its Content-Length: the bytes after it start the next response;
 //  - nothing follows a response that closes the connection (Connection: close, an error, a
 //    close-delimited body, an aborted exchange);
 //  - only an aborted exchange may end short, and every handled request got its answer.
-#include "components/webserver/staticfilehandler.h"
+#include "components/webserver/staticfilefilter.h"
 #include "fuzzcheck.h"
 #include "http/chunkeddecoder.h"
 #include "http/responseparser.h"
-#include "httplog/accesslog.h"
+#include "httplog/accesslogfilter.h"
 #include "httpserver/httpshard.h"
 #include "metrics/trafficrecorder.h"
 #include "net/tcplistener.h"
@@ -73,7 +74,8 @@ class FuzzHandler final : public HttpHandler
 {
 public:
     FuzzHandler(std::shared_ptr<const webserver::SiteSettings> settings, QList<Handled> &handled)
-        : m_static(std::move(settings), nullptr)
+        : m_log(settings->accessLog)
+        , m_static(std::move(settings))
         , m_handled(handled)
     {}
     ~FuzzHandler() override { delete m_timer; }
@@ -84,7 +86,8 @@ public:
         const bool echo = request.path.startsWith("/echo");
         m_handled.append({request.method, echo, false});
         if (!echo) {
-            m_static.handle(exchange);
+            m_log.onRequest(exchange);
+            m_static.onRequest(exchange);
             return;
         }
         const char mode = request.query.isEmpty() ? 'n' : request.query.front();
@@ -136,7 +139,7 @@ public:
         answer(exchange, seq, body);
     }
 
-    void finished(const HttpExchange &exchange) override { m_static.finished(exchange); }
+    void finished(const HttpExchange &exchange) override { m_log.onFinished(exchange); }
 
 private:
     static void begin(HttpExchange &exchange, int status, int seq)
@@ -149,7 +152,8 @@ private:
         exchange.send(body);
     }
 
-    webserver::StaticFileHandler m_static;
+    httplog::AccessLogFilter m_log;
+    webserver::StaticFileFilter m_static;
     QList<Handled> &m_handled;
     HttpExchange *m_pending = nullptr;
     QTimer *m_timer = nullptr;

@@ -1,12 +1,26 @@
+#include "components/loadbalancer/loadbalancer.h"
+#include "components/loadbalancer/loadbalancerhandler.h"
+#include "components/loadbalancer/statspage.h"
+#include "components/reverseproxy/reverseproxy.h"
+#include "components/reverseproxy/reverseproxyfilter.h"
+#include "components/webserver/staticfilefilter.h"
+#include "components/webserver/webserver.h"
+#include "httplog/accesslogfilter.h"
 #include "httpserver/httpfilter.h"
 #include "httpserver/httpserver.h"
 #include "net/eventlooppool.h"
+#include "upstream/forwardfilter.h"
 
 #include "common/testclients.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <typeinfo>
 
 #include <atomic>
 #include <memory>
@@ -86,6 +100,32 @@ private:
     bool m_addsHeader;
 };
 
+// The filters of one node's chain, as names: what `handlerFactory()` builds per thread.
+QStringList filterNames(const httpserver::HttpServer::HandlerFactory &factory)
+{
+    const std::unique_ptr<HttpHandler> handler = factory();
+    const auto *chain = dynamic_cast<const FilterChain *>(handler.get());
+    if (!chain)
+        return {QStringLiteral("(not a FilterChain)")};
+    QStringList names;
+    for (qsizetype i = 0; i < chain->size(); ++i) {
+        const HttpFilter &f = *chain->at(i);
+        if (typeid(f) == typeid(httplog::AccessLogFilter))
+            names << QStringLiteral("access log");
+        else if (typeid(f) == typeid(webserver::StaticFileFilter))
+            names << QStringLiteral("static files");
+        else if (typeid(f) == typeid(reverseproxy::ReverseProxyFilter))
+            names << QStringLiteral("proxy");
+        else if (typeid(f) == typeid(loadbalancer::StatsPageFilter))
+            names << QStringLiteral("stats page");
+        else if (typeid(f) == typeid(loadbalancer::LoadBalancerHandler))
+            names << QStringLiteral("balancer");
+        else
+            names << QStringLiteral("other");
+    }
+    return names;
+}
+
 } // namespace
 
 class TestFilterChain : public QObject
@@ -154,6 +194,64 @@ private slots:
         QVERIFY2(r.out.contains("X-Filter: head saw 200\r\nX-Filter: b saw 200\r\n"),
                  r.out.constData());
         QTRY_COMPARE(trace.peek(), events);
+    }
+
+    // Every HTTP kind's handler is a FilterChain whose first filter is the access log, so
+    // whatever filter answers (a stats page, a cache hit, an upstream) the request is logged.
+    void nodeChains_data()
+    {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QStringList>("filters");
+        QTest::newRow("web server") << "web" << QStringList{"access log", "static files"};
+        QTest::newRow("web server with forward_prefixes")
+            << "web-forwarding" << QStringList{"access log", "other", "static files"};
+        QTest::newRow("web server linked, without prefixes")
+            << "web-linked" << QStringList{"access log", "static files"};
+        QTest::newRow("reverse proxy") << "proxy" << QStringList{"access log", "proxy"};
+        QTest::newRow("reverse proxy with cache")
+            << "proxy-cache" << QStringList{"access log", "proxy"};
+        QTest::newRow("load balancer")
+            << "balancer" << QStringList{"access log", "stats page", "balancer"};
+    }
+    void nodeChains()
+    {
+        QFETCH(QString, node);
+        QFETCH(QStringList, filters);
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        const httpserver::HttpFilterFactory forwarding = [] {
+            return std::make_unique<upstream::ForwardFilter>(QList<quint16>{},
+                                                             upstream::UpstreamOptions{}, nullptr);
+        };
+        httpserver::HttpServer::HandlerFactory factory;
+        std::shared_ptr<void> keep; // the node's serving side, alive while the factory runs
+        if (node.startsWith(QLatin1String("web"))) {
+            QJsonObject config{{"root", root.path()}};
+            // Without forward_prefixes in the file the catalogue's default, /api/, applies.
+            if (node == QLatin1String("web-linked"))
+                config.insert("forward_prefixes", QJsonArray{});
+            QString error;
+            const auto parsed = webserver::WebServerConfig::fromJson(config, root.path(), &error);
+            QVERIFY2(parsed, qPrintable(error));
+            auto site = std::make_shared<webserver::WebServer>(
+                *parsed, node == QLatin1String("web") ? nullptr : forwarding);
+            factory = site->handlerFactory();
+            keep = site;
+        } else if (node.startsWith(QLatin1String("proxy"))) {
+            auto proxy = std::make_shared<reverseproxy::ReverseProxy>(
+                reverseproxy::ReverseProxyConfig::fromJson(
+                    {{"cache", node == QLatin1String("proxy-cache")}}),
+                QList<quint16>{}, nullptr);
+            factory = proxy->handlerFactory();
+            keep = proxy;
+        } else {
+            auto balancer = std::make_shared<loadbalancer::LoadBalancer>(
+                loadbalancer::LoadBalancerConfig::fromJson({}), QList<loadbalancer::BackendLink>{},
+                loadbalancer::EventSink{});
+            factory = balancer->handlerFactory();
+            keep = balancer;
+        }
+        QCOMPARE(filterNames(factory), filters);
     }
 };
 

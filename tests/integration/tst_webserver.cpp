@@ -23,14 +23,14 @@ using namespace infralab::webserver;
 namespace {
 
 // Stands in for the upstream client: answers every forwarded request itself.
-class FakeForwarder final : public Forwarder
+class FakeForwarder final : public httpserver::HttpFilter
 {
 public:
-    bool forward(httpserver::HttpExchange &exchange) override
+    Result onRequest(httpserver::HttpExchange &exchange) override
     {
         exchange.begin(200).add("X-Forwarded-By", "fake");
         exchange.send("forwarded " + exchange.request().path.toByteArray());
-        return true;
+        return Result::Stop;
     }
 };
 
@@ -122,14 +122,14 @@ private:
         return parseResponse(bytes);
     }
 
-    quint16 start(const QJsonObject &config, WebServer::ForwarderFactory forwarders = {})
+    quint16 start(const QJsonObject &config, httpserver::HttpFilterFactory forwarding = {})
     {
         stop();
         QString error;
         const auto parsed = WebServerConfig::fromJson(config, m_dir.path(), &error);
         if (!parsed)
             qFatal("config: %s", qPrintable(error));
-        m_site = std::make_unique<WebServer>(*parsed, std::move(forwarders));
+        m_site = std::make_unique<WebServer>(*parsed, std::move(forwarding));
         m_server = std::make_unique<httpserver::HttpServer>(*m_pool, m_site->serverOptions(),
                                                             m_site->handlerFactory());
         if (!m_server->listen(0, &error))
@@ -538,6 +538,12 @@ private slots:
         QCOMPARE(r.body, QByteArray("forwarded /api/users"));
         QCOMPARE(curl("/hello.txt").body, QByteArray("hello world\n"));
         QCOMPARE(curl("/apiary").status, 404);
+        // The access log is the chain's first filter: forwarded and served requests alike.
+        QStringList logged;
+        for (const httplog::AccessLogEntry &e : m_site->accessLogSnapshot())
+            logged << QString::fromLatin1(e.requestLine) + ' ' + QString::number(e.status);
+        QCOMPARE(logged, (QStringList{"POST /api/users HTTP/1.1 200", "GET /hello.txt HTTP/1.1 200",
+                                      "GET /apiary HTTP/1.1 404"}));
         start(siteConfig());
     }
 

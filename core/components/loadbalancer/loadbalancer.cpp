@@ -3,6 +3,7 @@
 #include "components/loadbalancer/healthchecker.h"
 #include "components/loadbalancer/loadbalancerhandler.h"
 #include "components/loadbalancer/statspage.h"
+#include "httplog/accesslogfilter.h"
 #include "net/connectionshard.h"
 
 #include <QThread>
@@ -40,10 +41,11 @@ httpserver::HttpServer::HandlerFactory LoadBalancer::handlerFactory() const
     return [table = m_table, options = m_config.upstream, log = m_accessLog, links = m_links,
             streams = m_streams] {
         // Each thread's random policy gets its own stream.
-        auto router = std::make_unique<LoadBalancerHandler>(table, options, log, ++*streams);
+        auto router = std::make_unique<LoadBalancerHandler>(table, options, ++*streams);
         if (links)
             router->setLinkMetrics(links);
         auto chain = std::make_unique<httpserver::FilterChain>();
+        chain->append(std::make_unique<httplog::AccessLogFilter>(log));
         chain->append(std::make_unique<StatsPageFilter>(*router));
         chain->append(std::move(router));
         return chain;

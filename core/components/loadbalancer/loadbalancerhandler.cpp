@@ -87,14 +87,10 @@ struct LoadBalancerHandler::Waiting
 };
 
 LoadBalancerHandler::LoadBalancerHandler(std::shared_ptr<BackendTable> table,
-                                         const upstream::UpstreamOptions &options,
-                                         std::shared_ptr<httplog::AccessLog> accessLog,
-                                         quint64 seed)
+                                         const upstream::UpstreamOptions &options, quint64 seed)
     : m_table(std::move(table))
     , m_seed(seed)
     , m_forwarder({}, options)
-    , m_accessLog(std::move(accessLog))
-    , m_ring(m_accessLog->addRing())
 {
     refresh();
 }
@@ -288,11 +284,6 @@ void LoadBalancerHandler::expireQueue()
                         "Every server stayed at its max_connections for the whole queue timeout.");
     }
     serviceQueue(); // drops the finished entries, and a slot may be free by now
-}
-
-void LoadBalancerHandler::onFinished(const httpserver::HttpExchange &exchange)
-{
-    m_accessLog->record(*m_ring, exchange);
 }
 
 } // namespace infralab::loadbalancer

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "components/loadbalancer/backendtable.h"
-#include "httplog/accesslog.h"
 #include "httpserver/httpfilter.h"
 #include "upstream/httpforwarder.h"
 
@@ -16,26 +15,25 @@ class QTimer;
 
 namespace infralab::loadbalancer {
 
-// The load balancer's routing filter in one network thread, the last of its FilterChain
-// (after the stats page, balancer.cpp). Per request: a backend is picked (sticky cookie first, then
-// the policy over the primaries, or the backups when no primary is up), a slot on it is taken
-// (max_connections) and the request is forwarded through this thread's HttpForwarder with a
-// BalancedRoute that retries connect failures elsewhere. With every usable backend full the request
-// waits in this thread's FIFO queue until a slot frees anywhere or queue_timeout_ms passes (503);
-// with none up, 503. The policy, the queue and the snapshot are this thread's own (no locks); the
-// load and the health it reads are the shared Backend atomics.
+// The load balancer's routing filter in one network thread, the last of its FilterChain (after
+// the access log and the stats page, loadbalancer.cpp). Per request: a backend is picked
+// (sticky cookie first, then the policy over the primaries, or the backups when no primary is
+// up), a slot on it is taken (max_connections) and the request is forwarded through this
+// thread's HttpForwarder with a BalancedRoute that retries connect failures elsewhere. With
+// every usable backend full the request waits in this thread's FIFO queue until a slot frees
+// anywhere or queue_timeout_ms passes (503); with none up, 503. The policy, the queue and the
+// snapshot are this thread's own (no locks); the load and the health it reads are the shared
+// Backend atomics.
 class LoadBalancerHandler final : public httpserver::HttpFilter
 {
     Q_DISABLE_COPY_MOVE(LoadBalancerHandler)
 
 public:
     LoadBalancerHandler(std::shared_ptr<BackendTable> table,
-                        const upstream::UpstreamOptions &options,
-                        std::shared_ptr<httplog::AccessLog> accessLog, quint64 seed);
+                        const upstream::UpstreamOptions &options, quint64 seed);
     ~LoadBalancerHandler() override;
 
     Result onRequest(httpserver::HttpExchange &exchange) override;
-    void onFinished(const httpserver::HttpExchange &exchange) override;
     // The backends and settings as this thread sees them now (refreshed when they changed).
     const TableSnapshot &currentSnapshot();
     void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
@@ -75,8 +73,6 @@ private:
     quint64 m_seed;
     std::vector<Candidate> m_candidates;
     upstream::HttpForwarder m_forwarder;
-    std::shared_ptr<httplog::AccessLog> m_accessLog;
-    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     std::deque<std::shared_ptr<Waiting>> m_queue;
     // Made in the network thread on first use: queue wake-ups and timeouts arrive here.
     std::unique_ptr<QObject> m_context;

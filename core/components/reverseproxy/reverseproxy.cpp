@@ -3,7 +3,8 @@
 #include "catalogue/settings.h"
 #include "components/common/httplisteneroptions.h"
 #include "components/reverseproxy/responsecache.h"
-#include "components/reverseproxy/reverseproxyhandler.h"
+#include "components/reverseproxy/reverseproxyfilter.h"
+#include "httplog/accesslogfilter.h"
 
 namespace infralab::reverseproxy {
 
@@ -38,9 +39,12 @@ httpserver::HttpServer::HandlerFactory ReverseProxy::handlerFactory() const
 {
     return [config = m_config, ports = m_upstreamPorts, cache = m_cache, log = m_accessLog,
             links = m_links] {
-        auto handler = std::make_unique<ReverseProxyHandler>(config, ports, cache, log);
-        handler->setLinkMetrics(links);
-        return handler;
+        auto router = std::make_unique<ReverseProxyFilter>(config, ports, cache);
+        router->setLinkMetrics(links);
+        auto chain = std::make_unique<httpserver::FilterChain>();
+        chain->append(std::make_unique<httplog::AccessLogFilter>(log));
+        chain->append(std::move(router));
+        return chain;
     };
 }
 

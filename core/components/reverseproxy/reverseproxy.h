@@ -35,10 +35,10 @@ struct ReverseProxyConfig
 };
 
 // One `reverse-proxy` node's serving side (nginx proxy_pass, optionally with proxy_cache and
-// proxy_cache_lock on): the per-thread handlers for an HttpServer forward every request
-// round-robin to `upstreamPorts` (the node's running links; none → 502) and share one
-// ResponseCache when `cache` is on. Handlers keep the cache alive, so destroying this before
-// the server has stopped is safe.
+// proxy_cache_lock on): the per-thread filter chains for an HttpServer ([access log,
+// ReverseProxyFilter]) forward every request round-robin to `upstreamPorts` (the node's running
+// links; none → 502) and share one ResponseCache when `cache` is on. Chains keep the cache
+// alive, so destroying this before the server has stopped is safe.
 class ReverseProxy final
 {
     Q_DISABLE_COPY_MOVE(ReverseProxy)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "components/webserver/forwarder.h"
 #include "components/webserver/webserverconfig.h"
 #include "httplog/accesslog.h"
+#include "httpserver/httpfilter.h"
 #include "httpserver/httpserver.h"
 
 #include <functional>
@@ -13,12 +13,13 @@ namespace infralab::webserver {
 struct SiteSettings;
 
 // One `web-server` node's serving side, built once from its validated config: it loads the
-// custom error pages, opens the access log and makes the per-thread handlers for an
-// HttpServer. The runtime owns it next to the HttpServer; handlers keep what they share
-// alive, so destroying this before the server has stopped is safe.
+// custom error pages, opens the access log and makes the per-thread filter chains for an
+// HttpServer: [access log, forward_prefixes → `forwarding` (when given), static files]. The
+// runtime owns it next to the HttpServer; chains keep what they share alive, so destroying
+// this before the server has stopped is safe.
 //
 //     auto config = WebServerConfig::fromJson(effective, topologyDir, &error);
-//     WebServer site(*config, forwarderFactory);   // forwarderFactory may be empty
+//     WebServer site(*config, forwarding);   // forwarding may be empty
 //     HttpServer server(pool, site.serverOptions(), site.handlerFactory());
 //     server.listen(config->port, &error);
 class WebServer final
@@ -26,10 +27,10 @@ class WebServer final
     Q_DISABLE_COPY_MOVE(WebServer)
 
 public:
-    // Makes one Forwarder per network thread; empty = forward_prefixes are served as files.
-    using ForwarderFactory = std::function<std::unique_ptr<Forwarder>()>;
-
-    explicit WebServer(const WebServerConfig &config, ForwarderFactory forwarders = {});
+    // `forwarding` makes, per network thread, the filter that answers requests under
+    // forward_prefixes (the upstream client); empty = those paths are served as files.
+    explicit WebServer(const WebServerConfig &config,
+                       httpserver::HttpFilterFactory forwarding = {});
     ~WebServer();
 
     const WebServerConfig &config() const;
@@ -43,7 +44,7 @@ public:
 
 private:
     std::shared_ptr<SiteSettings> m_settings;
-    ForwarderFactory m_forwarders;
+    httpserver::HttpFilterFactory m_forwarding;
 };
 
 } // namespace infralab::webserver

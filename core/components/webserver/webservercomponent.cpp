@@ -1,41 +1,15 @@
 #include "components/webserver/webservercomponent.h"
 
-#include "components/webserver/forwarder.h"
 #include "components/webserver/webserver.h"
 #include "metrics/linkmetrics.h"
 #include "runtime/componentfactory.h"
-#include "upstream/httpforwarder.h"
+#include "upstream/forwardfilter.h"
 
 namespace infralab::webserver {
 
 using runtime::Component;
 using runtime::ComponentContext;
 using runtime::UpstreamLink;
-
-namespace {
-
-// The web server's forward_prefixes hook, served by the shared upstream client: requests
-// under those prefixes go round-robin to the node's linked HTTP nodes, like nginx
-// `location /api/ { proxy_pass http://upstreams; }`.
-class UpstreamForwarder final : public webserver::Forwarder
-{
-public:
-    UpstreamForwarder(QList<quint16> ports, const upstream::UpstreamOptions &options,
-                      std::shared_ptr<const metrics::LinkMetrics> links)
-        : m_forwarder(std::move(ports), options)
-    {
-        m_forwarder.setLinkMetrics(std::move(links));
-    }
-    bool forward(httpserver::HttpExchange &exchange) override
-    {
-        return m_forwarder.forward(exchange);
-    }
-
-private:
-    upstream::HttpForwarder m_forwarder;
-};
-
-} // namespace
 
 std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &context,
                                                       QString *error)
@@ -46,17 +20,19 @@ std::unique_ptr<Component> WebServerComponent::create(const ComponentContext &co
         return nullptr;
     // Without links the prefixes are ordinary static paths (nginx without a matching location);
     // with links whose nodes are not running, the forwarder answers 502 ("no live upstreams").
-    webserver::WebServer::ForwarderFactory forwarders;
+    // The upstream client sends them round-robin to the node's linked HTTP nodes, like nginx
+    // `location /api/ { proxy_pass http://upstreams; }`.
+    httpserver::HttpFilterFactory forwarding;
     std::shared_ptr<const metrics::LinkMetrics> links;
     if (context.hasHttpCallees) {
         links = context.makeLinkMetrics();
-        forwarders = [ports = context.upstreamPorts, options = config->upstream, links] {
-            return std::make_unique<UpstreamForwarder>(ports, options, links);
+        forwarding = [ports = context.upstreamPorts, options = config->upstream, links] {
+            return std::make_unique<upstream::ForwardFilter>(ports, options, links);
         };
     }
     return std::make_unique<WebServerComponent>(
         context.nodeId, *context.pool,
-        std::make_unique<webserver::WebServer>(*config, std::move(forwarders)), std::move(links));
+        std::make_unique<webserver::WebServer>(*config, std::move(forwarding)), std::move(links));
 }
 
 // `site` is read for the server's settings before m_site takes it over.

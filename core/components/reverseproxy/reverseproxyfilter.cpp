@@ -1,4 +1,4 @@
-#include "components/reverseproxy/reverseproxyhandler.h"
+#include "components/reverseproxy/reverseproxyfilter.h"
 
 #include "components/reverseproxy/cachepolicy.h"
 #include "components/reverseproxy/responsecache.h"
@@ -142,39 +142,36 @@ private:
 } // namespace
 
 // A request waiting for another one's fill of its key.
-struct ReverseProxyHandler::Parked
+struct ReverseProxyFilter::Parked
 {
     httpserver::HttpExchange *exchange;
     QByteArray primaryKey;
     bool active = true; // false once resumed or once the client went away
 };
 
-ReverseProxyHandler::ReverseProxyHandler(const ReverseProxyConfig &config,
-                                         QList<quint16> upstreamPorts,
-                                         std::shared_ptr<ResponseCache> cache,
-                                         std::shared_ptr<httplog::AccessLog> accessLog)
+ReverseProxyFilter::ReverseProxyFilter(const ReverseProxyConfig &config,
+                                       QList<quint16> upstreamPorts,
+                                       std::shared_ptr<ResponseCache> cache)
     : m_forwarder(std::move(upstreamPorts), config.upstream)
     , m_cache(std::move(cache))
-    , m_accessLog(std::move(accessLog))
-    , m_ring(m_accessLog->addRing())
     , m_ttlS(config.cacheTtlS)
     , m_entryMaxBytes(config.cacheEntryMaxBytes)
     , m_lockTimeoutMs(config.cacheLockTimeoutMs)
 {}
 
-ReverseProxyHandler::~ReverseProxyHandler()
+ReverseProxyFilter::~ReverseProxyFilter()
 {
     // No fill may post to the context once it is gone; events already posted die with it.
     if (m_cache && m_context)
         m_cache->dropWaiters(m_context.get());
 }
 
-void ReverseProxyHandler::handle(httpserver::HttpExchange &exchange)
+httpserver::HttpFilter::Result ReverseProxyFilter::onRequest(httpserver::HttpExchange &exchange)
 {
     const http::RequestHead &request = exchange.request();
     if (!m_cache || !cacheableRequest(request)) {
         m_forwarder.forward(exchange); // the uncached path never touches the cache's lock
-        return;
+        return Result::Stop;
     }
     if (!m_context)
         m_context = std::make_unique<QObject>();
@@ -184,16 +181,11 @@ void ReverseProxyHandler::handle(httpserver::HttpExchange &exchange)
     primaryKey.reserve(request.host.size() + request.target.size());
     primaryKey.append(request.host).append(request.target);
     lookUp(exchange, primaryKey, true);
+    return Result::Stop;
 }
 
-// One combined-format entry per response, as the web server logs (nginx's access_log).
-void ReverseProxyHandler::finished(const httpserver::HttpExchange &exchange)
-{
-    m_accessLog->record(*m_ring, exchange);
-}
-
-void ReverseProxyHandler::lookUp(httpserver::HttpExchange &exchange, const QByteArray &primaryKey,
-                                 bool mayWait)
+void ReverseProxyFilter::lookUp(httpserver::HttpExchange &exchange, const QByteArray &primaryKey,
+                                bool mayWait)
 {
     const qint64 now = monotonicMs();
     std::shared_ptr<Parked> parked;
@@ -226,7 +218,7 @@ void ReverseProxyHandler::lookUp(httpserver::HttpExchange &exchange, const QByte
     }
 }
 
-void ReverseProxyHandler::resume(const std::shared_ptr<Parked> &parked)
+void ReverseProxyFilter::resume(const std::shared_ptr<Parked> &parked)
 {
     if (!parked->active)
         return;
@@ -235,8 +227,8 @@ void ReverseProxyHandler::resume(const std::shared_ptr<Parked> &parked)
     lookUp(*parked->exchange, parked->primaryKey, false);
 }
 
-void ReverseProxyHandler::serveHit(httpserver::HttpExchange &exchange, const CachedResponse &entry,
-                                   qint64 nowMs)
+void ReverseProxyFilter::serveHit(httpserver::HttpExchange &exchange, const CachedResponse &entry,
+                                  qint64 nowMs)
 {
     // RFC 9110 §13.1.2: a stored entity tag the client already has → 304 with the fields
     // §15.4.5 lists (nginx's not-modified filter does this for cached responses too).

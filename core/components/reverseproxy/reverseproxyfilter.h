@@ -1,7 +1,7 @@
 #pragma once
 
 #include "components/reverseproxy/reverseproxy.h"
-#include "httpserver/httpexchange.h"
+#include "httpserver/httpfilter.h"
 #include "upstream/httpforwarder.h"
 
 #include <QObject>
@@ -13,28 +13,27 @@ namespace infralab::reverseproxy {
 class ResponseCache;
 struct CachedResponse;
 
-// The reverse proxy in one network thread: every request goes to the upstreams through this
-// thread's HttpForwarder; with a cache, GET and HEAD are looked up first and answered from it
+// The reverse proxy's routing filter in one network thread, the last of its chain (after the
+// access log, reverseproxy.cpp): every request goes to the upstreams through this thread's
+// HttpForwarder; with a cache, GET and HEAD are looked up first and answered from it
 // (X-Cache: HIT, Age), filled on a miss (MISS, or EXPIRED for a stale entry), or parked while
 // another request fills the same key and resumed when that fill ends or after the lock
 // timeout (then sent upstream uncached, as nginx does after proxy_cache_lock_timeout).
-class ReverseProxyHandler final : public httpserver::HttpHandler
+class ReverseProxyFilter final : public httpserver::HttpFilter
 {
-    Q_DISABLE_COPY_MOVE(ReverseProxyHandler)
+    Q_DISABLE_COPY_MOVE(ReverseProxyFilter)
 
 public:
-    ReverseProxyHandler(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
-                        std::shared_ptr<ResponseCache> cache,
-                        std::shared_ptr<httplog::AccessLog> accessLog);
-    ~ReverseProxyHandler() override;
+    ReverseProxyFilter(const ReverseProxyConfig &config, QList<quint16> upstreamPorts,
+                       std::shared_ptr<ResponseCache> cache);
+    ~ReverseProxyFilter() override;
 
     // Before the first request: the forwarder records every attempt per link.
     void setLinkMetrics(std::shared_ptr<const metrics::LinkMetrics> links)
     {
         m_forwarder.setLinkMetrics(std::move(links));
     }
-    void handle(httpserver::HttpExchange &exchange) override;
-    void finished(const httpserver::HttpExchange &exchange) override;
+    Result onRequest(httpserver::HttpExchange &exchange) override;
 
 private:
     struct Parked;
@@ -45,8 +44,6 @@ private:
 
     upstream::HttpForwarder m_forwarder;
     std::shared_ptr<ResponseCache> m_cache;
-    std::shared_ptr<httplog::AccessLog> m_accessLog;
-    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     qint64 m_ttlS;
     qint64 m_entryMaxBytes;
     int m_lockTimeoutMs;

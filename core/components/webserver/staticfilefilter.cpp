@@ -1,4 +1,4 @@
-#include "components/webserver/staticfilehandler.h"
+#include "components/webserver/staticfilefilter.h"
 
 #include "components/common/gzipcompress.h"
 #include "components/common/mimetypes.h"
@@ -85,28 +85,20 @@ QByteArray readWholeFile(const QByteArray &path, qint64 limit)
 
 } // namespace
 
-StaticFileHandler::StaticFileHandler(std::shared_ptr<const SiteSettings> settings,
-                                     std::unique_ptr<Forwarder> forwarder)
+StaticFileFilter::StaticFileFilter(std::shared_ptr<const SiteSettings> settings)
     : m_settings(std::move(settings))
-    , m_forwarder(std::move(forwarder))
     , m_files(m_settings->config.root, m_settings->config.index)
-    , m_ring(m_settings->accessLog->addRing())
 {}
 
-bool StaticFileHandler::isForwarded(QByteArrayView path) const
+httpserver::HttpFilter::Result StaticFileFilter::onRequest(HttpExchange &exchange)
 {
-    for (const QByteArray &prefix : m_settings->config.forwardPrefixes) {
-        if (path.startsWith(prefix))
-            return true;
-    }
-    return false;
+    serve(exchange);
+    return Result::Stop;
 }
 
-void StaticFileHandler::handle(HttpExchange &exchange)
+void StaticFileFilter::serve(HttpExchange &exchange)
 {
     const http::RequestHead &request = exchange.request();
-    if (m_forwarder && isForwarded(request.path) && m_forwarder->forward(exchange))
-        return;
     if (request.method != http::HttpMethod::Get && request.method != http::HttpMethod::Head) {
         // RFC 9110 §15.5.6: a 405 lists the methods the resource supports.
         sendErrorPage(exchange, 405, "Allow", "GET, HEAD");
@@ -129,7 +121,7 @@ void StaticFileHandler::handle(HttpExchange &exchange)
     }
 }
 
-void StaticFileHandler::redirectToFolder(HttpExchange &exchange, const QByteArray &path)
+void StaticFileFilter::redirectToFolder(HttpExchange &exchange, const QByteArray &path)
 {
     // nginx answers `http://host:port/sub/` (with the query); without a Host, a relative
     // reference (RFC 9110 §10.2.2 allows both).
@@ -144,7 +136,7 @@ void StaticFileHandler::redirectToFolder(HttpExchange &exchange, const QByteArra
     sendErrorPage(exchange, 301, "Location", location);
 }
 
-bool StaticFileHandler::ensureGzip(CachedFile &file)
+bool StaticFileFilter::ensureGzip(CachedFile &file)
 {
     if (!file.gzipTried) {
         file.gzipTried = true;
@@ -158,7 +150,7 @@ bool StaticFileHandler::ensureGzip(CachedFile &file)
     return !file.gzipBody.isEmpty();
 }
 
-void StaticFileHandler::serveFile(HttpExchange &exchange, const QByteArray &path, CachedFile &file)
+void StaticFileFilter::serveFile(HttpExchange &exchange, const QByteArray &path, CachedFile &file)
 {
     const http::RequestHead &request = exchange.request();
     // A large file is opened first: it was checked at most a second ago, and if it changed
@@ -177,7 +169,7 @@ void StaticFileHandler::serveFile(HttpExchange &exchange, const QByteArray &path
                 return;
             }
             m_retrying = true;
-            handle(exchange);
+            serve(exchange);
             m_retrying = false;
             return;
         }
@@ -258,19 +250,14 @@ void StaticFileHandler::serveFile(HttpExchange &exchange, const QByteArray &path
     exchange.sendStream(length, std::move(source));
 }
 
-void StaticFileHandler::sendErrorPage(HttpExchange &exchange, int status, QByteArrayView name,
-                                      QByteArrayView value)
+void StaticFileFilter::sendErrorPage(HttpExchange &exchange, int status, QByteArrayView name,
+                                     QByteArrayView value)
 {
     const QByteArray custom = m_settings->errorPages.value(status);
     auto &head = exchange.begin(status).add("Content-Type", "text/html");
     if (!name.isEmpty())
         head.add(name, value);
     exchange.send(custom.isNull() ? httpserver::errorPage(status) : custom);
-}
-
-void StaticFileHandler::finished(const HttpExchange &exchange)
-{
-    m_settings->accessLog->record(*m_ring, exchange);
 }
 
 } // namespace infralab::webserver

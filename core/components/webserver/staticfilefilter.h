@@ -1,10 +1,9 @@
 #pragma once
 
-#include "components/webserver/forwarder.h"
 #include "components/webserver/openfilecache.h"
 #include "components/webserver/webserverconfig.h"
 #include "httplog/accesslog.h"
-#include "httpserver/httpexchange.h"
+#include "httpserver/httpfilter.h"
 
 #include <QHash>
 
@@ -21,17 +20,16 @@ struct SiteSettings
 };
 
 // Serves files like nginx's static module (component-specs.md §1.1): GET and HEAD, index
-// files, folder redirects, ETag/Last-Modified with 304, single byte ranges, gzip, custom
-// error pages and the access log. One instance per network thread, so its file cache needs
-// no lock. Paths under forward_prefixes go to the Forwarder first, if there is one.
-class StaticFileHandler final : public httpserver::HttpHandler
+// files, folder redirects, ETag/Last-Modified with 304, single byte ranges, gzip and custom
+// error pages. The last filter of a web server's chain (after the access log and the
+// forward_prefixes filter, webserver.cpp): it answers every request it gets. One instance per
+// network thread, so its file cache needs no lock.
+class StaticFileFilter final : public httpserver::HttpFilter
 {
 public:
-    StaticFileHandler(std::shared_ptr<const SiteSettings> settings,
-                      std::unique_ptr<Forwarder> forwarder);
+    explicit StaticFileFilter(std::shared_ptr<const SiteSettings> settings);
 
-    void handle(httpserver::HttpExchange &exchange) override;
-    void finished(const httpserver::HttpExchange &exchange) override;
+    Result onRequest(httpserver::HttpExchange &exchange) override;
 
     // Text files up to this size are gzipped (whole, in memory); larger ones go uncompressed.
     static constexpr qint64 GzipMaxSize = 1024 * 1024;
@@ -39,7 +37,7 @@ public:
     static constexpr qint64 GzipMinSize = 256;
 
 private:
-    bool isForwarded(QByteArrayView path) const;
+    void serve(httpserver::HttpExchange &exchange);
     void serveFile(httpserver::HttpExchange &exchange, const QByteArray &path, CachedFile &file);
     bool ensureGzip(CachedFile &file);
     void redirectToFolder(httpserver::HttpExchange &exchange, const QByteArray &path);
@@ -47,9 +45,7 @@ private:
                        QByteArrayView value = {});
 
     std::shared_ptr<const SiteSettings> m_settings;
-    std::unique_ptr<Forwarder> m_forwarder;
     OpenFileCache m_files;
-    std::shared_ptr<httplog::AccessLog::Ring> m_ring;
     bool m_retrying = false;
 };
 
