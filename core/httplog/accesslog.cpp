@@ -1,6 +1,7 @@
 #include "httplog/accesslog.h"
 
 #include "httpserver/httpexchange.h"
+#include "net/clock.h"
 #include "net/connectionshard.h"
 
 #include <QDateTime>

@@ -3,6 +3,7 @@
 #include "httpserver/errorpage.h"
 #include "httpserver/httpshard.h"
 #include "metrics/trafficrecorder.h"
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/streamsocket.h"
 

@@ -1,5 +1,6 @@
 #include "metrics/metricscollector.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 
 namespace infralab::metrics {
@@ -53,7 +54,7 @@ const NodeMetrics *MetricsSnapshot::find(const QString &nodeId) const
 MetricsCollector::MetricsCollector(Source source, Clock clock, QObject *parent)
     : QObject(parent)
     , m_source(std::move(source))
-    , m_clock(clock ? std::move(clock) : Clock(&net::steadyNowMs))
+    , m_clock(net::orSteady(std::move(clock)))
 {
     m_timer.setInterval(tickMs);
     connect(&m_timer, &QTimer::timeout, this, &MetricsCollector::sampleNow);

@@ -2,6 +2,7 @@
 
 #include "metrics/ringbuffer.h"
 #include "metrics/traffictotals.h"
+#include "net/clock.h"
 
 #include <QHash>
 #include <QList>
@@ -86,7 +87,7 @@ class MetricsCollector final : public QObject
 
 public:
     using Source = std::function<QList<NodeSample>()>;
-    using Clock = std::function<qint64()>; // milliseconds, monotonic
+    using Clock = net::Clock; // milliseconds, monotonic; empty = net::steadyNowMs
 
     static constexpr int tickMs = 250;
     static constexpr int fineCapacity = 240;   // 1 min at 250 ms

@@ -32,13 +32,4 @@ signals:
     void drained();
 };
 
-// Milliseconds of the monotonic clock, the time base of every deadline in the engine.
-qint64 steadyNowMs();
-// The same clock in microseconds (latencies).
-qint64 steadyNowUs();
-// steadyNowMs() as read when the thread's ReadinessPoller woke up, while its handlers run (else
-// read now): deadlines need milliseconds, not a clock read per use (a dozen per proxied
-// request otherwise).
-qint64 coarseNowMs();
-
 } // namespace infralab::net

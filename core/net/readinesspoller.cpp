@@ -1,5 +1,6 @@
 #include "net/readinesspoller.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/listensocket.h"
 

@@ -1,5 +1,6 @@
 #include "net/streamshard.h"
 
+#include "net/clock.h"
 #include "net/listensocket.h"
 #include "net/streamconnection.h"
 

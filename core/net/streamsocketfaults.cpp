@@ -2,6 +2,7 @@
 // that runs only while a fault acts on it, kept apart so the plain path stays short.
 #include "net/streamsocket.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/faulthook.h"
 #include "net/socketfaults.h"

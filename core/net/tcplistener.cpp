@@ -1,5 +1,6 @@
 #include "net/tcplistener.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 
 #include <QSocketNotifier>
@@ -7,25 +8,12 @@
 #include <QTimer>
 
 #include <cerrno>
-#include <chrono>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace infralab::net {
-
-qint64 steadyNowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
-qint64 steadyNowUs()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 TcpListener::SharedState::SharedState()
     : wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))

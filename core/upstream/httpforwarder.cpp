@@ -2,6 +2,7 @@
 
 #include "httpserver/httpexchange.h"
 #include "metrics/linkmetrics.h"
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "upstream/proxyfields.h"
 #include "upstream/upstreamexchange.h"

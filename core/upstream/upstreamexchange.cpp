@@ -1,5 +1,6 @@
 #include "upstream/upstreamexchange.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/listensocket.h"
 #include "net/loopbackconnect.h"

@@ -1,5 +1,6 @@
 #include "upstream/upstreampool.h"
 
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/faulthook.h"
 #include "net/streamsocket.h"

@@ -1,3 +1,4 @@
+#include "net/clock.h"
 #include "net/eventlooppool.h"
 #include "net/readinesspoller.h"
 #include "net/streamconnection.h"

@@ -4,6 +4,7 @@
 #include "format/topologyreader.h"
 #include "httpserver/httpserver.h"
 #include "metrics/metricscollector.h"
+#include "net/clock.h"
 #include "net/eventlooppool.h"
 #include "runtime/component.h"
 #include "runtime/componentfactory.h"

@@ -1,3 +1,4 @@
+#include "net/clock.h"
 #include "net/connectionshard.h"
 #include "net/readinesspoller.h"
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/clock.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -9,8 +11,9 @@
 
 namespace infralab::loadbalancer {
 
-// Milliseconds of a monotonic clock; policies and detectors take one so tests can drive time.
-using Clock = std::function<qint64()>;
+// The engine's injected monotonic clock (milliseconds): policies and detectors take one so tests
+// can drive time.
+using Clock = net::Clock;
 // Where backend state changes go: `type` a short stable word, `message` a sentence. Called from
 // any thread (Component::eventRaised may be emitted from any thread).
 using EventSink = std::function<void(const QString &type, const QString &message)>;

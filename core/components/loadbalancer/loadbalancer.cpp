@@ -4,6 +4,7 @@
 #include "components/loadbalancer/loadbalancerhandler.h"
 #include "components/loadbalancer/statspage.h"
 #include "httplog/accesslogfilter.h"
+#include "net/clock.h"
 #include "net/connectionshard.h"
 
 #include <QThread>
@@ -15,8 +16,7 @@ namespace infralab::loadbalancer {
 LoadBalancer::LoadBalancer(const LoadBalancerConfig &config, const QList<BackendLink> &backends,
                            EventSink events, Clock clock)
     : m_config(config)
-    , m_table(std::make_shared<BackendTable>(clock ? std::move(clock) : Clock(&net::steadyNowMs),
-                                             std::move(events)))
+    , m_table(std::make_shared<BackendTable>(net::orSteady(std::move(clock)), std::move(events)))
     , m_accessLog(std::make_shared<httplog::AccessLog>(config.accessLogPath))
 {
     m_table->setSettings(config.live);

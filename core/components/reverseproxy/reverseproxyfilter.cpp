@@ -4,22 +4,16 @@
 #include "components/reverseproxy/responsecache.h"
 #include "http/requestconditions.h"
 #include "http/responseparser.h"
+#include "net/clock.h"
 
 #include <QDateTime>
 #include <QTimer>
 
-#include <chrono>
 #include <cstdio>
 
 namespace infralab::reverseproxy {
 
 namespace {
-
-qint64 monotonicMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
 
 // RFC 9111 §3.1: hop-by-hop fields are not stored; Date, Server, Age and the length are ours.
 bool storedField(const QList<http::HttpField> &fields, QByteArrayView name)
@@ -111,7 +105,7 @@ public:
             giveUp();
             return;
         }
-        m_entry->storedMs = monotonicMs();
+        m_entry->storedMs = net::steadyNowMs();
         m_entry->expiresMs = m_entry->storedMs + m_ttlMs;
         m_entry->body.squeeze();
         m_cache->store(std::exchange(m_fillKey, {}), m_primaryKey, m_varyNames, m_key,
@@ -187,7 +181,7 @@ httpserver::HttpFilter::Result ReverseProxyFilter::onRequest(httpserver::HttpExc
 void ReverseProxyFilter::lookUp(httpserver::HttpExchange &exchange, const QByteArray &primaryKey,
                                 bool mayWait)
 {
-    const qint64 now = monotonicMs();
+    const qint64 now = net::steadyNowMs();
     std::shared_ptr<Parked> parked;
     ResponseCache::Waiter waiter;
     if (mayWait) {

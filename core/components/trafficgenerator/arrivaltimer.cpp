@@ -1,6 +1,7 @@
 #include "components/trafficgenerator/arrivaltimer.h"
 
 #include "components/trafficgenerator/generatorstats.h"
+#include "net/clock.h"
 #include "net/listensocket.h"
 
 #include <QSocketNotifier>

@@ -1,5 +1,6 @@
 #include "components/trafficgenerator/clientconnection.h"
 
+#include "net/clock.h"
 #include "net/faulthook.h"
 #include "net/listensocket.h"
 #include "net/loopbackconnect.h"

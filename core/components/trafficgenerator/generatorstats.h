@@ -1,12 +1,12 @@
 #pragma once
 
 #include "metrics/latencyhistogram.h"
+#include "net/clock.h"
 
 #include <QMap>
 
 #include <array>
 #include <atomic>
-#include <chrono>
 #include <type_traits>
 
 namespace infralab::trafficgenerator {
@@ -20,12 +20,8 @@ enum class ErrorClass : quint8 {
 };
 constexpr int ErrorClassCount = 4;
 
-// Microseconds of the monotonic clock: the generator's time base in every thread.
-inline qint64 steadyNowUs()
-{
-    using namespace std::chrono;
-    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
-}
+// Microseconds of the engine's monotonic clock: the generator's time base in every thread.
+using net::steadyNowUs;
 
 // Everything one network thread's share of a generator counted, merged into plain values.
 struct GeneratorTotals

@@ -1,6 +1,7 @@
 #include "components/trafficgenerator/generatorworker.h"
 
 #include "components/trafficgenerator/arrivaltimer.h"
+#include "net/clock.h"
 
 #include <QTimer>
 

@@ -2,6 +2,7 @@
 
 #include "components/trafficgenerator/generatorreport.h"
 #include "components/trafficgenerator/generatorworker.h"
+#include "net/clock.h"
 #include "net/eventlooppool.h"
 
 #include <QRandomGenerator>
