@@ -733,8 +733,7 @@ private slots:
             scene()->nodeItem("db")->setRunState(NodeItem::RunState::Failed);
             scene()->nodeItem("db")->setBadge("down");
         }
-        QCoreApplication::processEvents();
-        QTest::qWait(50);
+        QCoreApplication::processEvents(); // grab() paints what is pending itself
         const QString name = QStringLiteral("editor-%1%2.png")
                                  .arg(QTest::currentDataTag())
                                  .arg(qEnvironmentVariable("QT_SCALE_FACTOR") == "2" ? "-2x" : "");

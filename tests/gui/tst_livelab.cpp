@@ -697,7 +697,7 @@ private slots:
         const quint64 frozen = dock.refreshCount();
         for (int tick = 0; tick < 8; ++tick) {
             feed(end + (tick + 1) * 250, 0);
-            QTest::qWait(60);
+            QTest::qWait(60); // time must pass for a refresh that must not come
         }
         QCOMPARE(dock.refreshCount(), frozen);
         dock.setPaused(false);

@@ -240,7 +240,7 @@ private slots:
         socket.write("first ");
         socket.write("second");
         QCOMPARE(socket.pendingBytes(), qsizetype(12));
-        QTest::qWait(100);
+        QTest::qWait(100); // nothing may arrive before the 300 ms delay: time must pass
         QCOMPARE(drainPeer(peer), QByteArray());
         QByteArray got;
         QTRY_COMPARE_WITH_TIMEOUT((got += drainPeer(peer)), QByteArray("first second"), 5000);
@@ -261,7 +261,7 @@ private slots:
         ::send(peer, "held ", 5, MSG_NOSIGNAL);
         QTest::qWait(50);
         ::send(peer, "too", 3, MSG_NOSIGNAL);
-        QTest::qWait(300);
+        QTest::qWait(300); // held: nothing may be read however long we wait
         QCOMPARE(reader.bytes, QByteArray());
         socket.setFaults(nullptr, nullptr);
         QTRY_COMPARE(reader.bytes, QByteArray("held too"));

@@ -465,7 +465,7 @@ private slots:
         auto generator = makeGenerator(nodeConfig, {port});
         QString error;
         QVERIFY(generator->start(&error));
-        QTest::qWait(1000);
+        QTest::qWait(1000); // a rate is measured over a fixed second
         const int before = seen->requests;
         QVERIFY2(before >= 40 && before <= 60, qPrintable(QString::number(before)));
 
