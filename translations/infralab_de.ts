@@ -955,10 +955,6 @@ Exit-Status:
         <translation>ms</translation>
     </message>
     <message>
-        <source>Errors per second by class</source>
-        <translation>Fehler pro Sekunde nach Klasse</translation>
-    </message>
-    <message>
         <source>errors/s</source>
         <translation>Fehler/s</translation>
     </message>
@@ -1009,6 +1005,14 @@ Exit-Status:
     <message>
         <source>lab</source>
         <translation>Labor</translation>
+    </message>
+    <message>
+        <source>Client errors per second (traffic generators)</source>
+        <translation>Client-Fehler pro Sekunde (Lastgeneratoren)</translation>
+    </message>
+    <message>
+        <source>Errors per second of %1</source>
+        <translation>Fehler pro Sekunde von %1</translation>
     </message>
 </context>
 <context>

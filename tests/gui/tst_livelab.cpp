@@ -649,6 +649,73 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
     }
 
+    // A request failing at the web server, the balancer and the generator is one failure: the
+    // errors chart shows the generator's (what the clients saw) unless a node is selected, and
+    // says which in its title. The generator's latency is charted (not a flat 0), its rate is
+    // the one it sends at, and the typed NodeDetail::sendingRate, not a report key, marks it.
+    void dashboardCountsEachFailureOnceAndChartsGenerators()
+    {
+        SeriesStore store;
+        DashboardDock dock(&store);
+        StatisticsModel model;
+        dock.show();
+        const qint64 start = 1'700'000'000'000;
+        for (int tick = 0; tick < 8; ++tick) {
+            auto metrics = std::make_shared<metrics::MetricsSnapshot>();
+            live::LiveSnapshot snapshot;
+            for (const char *id : {"web", "lb", "load"}) {
+                metrics::NodeMetrics node;
+                node.nodeId = id;
+                node.qps = 1000;
+                node.requests = quint64(tick) * 250;
+                // 5 failures per 250 ms tick at every node: 20 errors/s, once.
+                node.errors[std::size_t(metrics::ErrorKind::ServerError)] = quint64(tick) * 5;
+                node.errorCount = quint64(tick) * 5;
+                node.p50Ms = 0.15;
+                node.p95Ms = 0.9;
+                node.p99Ms = 1.15;
+                node.totalP50Ms = 0.2;
+                metrics->nodes.append(node);
+            }
+            runtime::NodeDetail generator;
+            generator.sendingRate = 980;
+            generator.sent = double(tick) * 245;
+            snapshot.nodeDetails.insert("load", generator);
+            snapshot.metrics = metrics;
+            snapshot.wallMs = start + tick * 250;
+            store.add(snapshot);
+            model.update(snapshot);
+        }
+        dock.refresh();
+        QCOMPARE(dock.errorsChart()->chart()->title(),
+                 QString("Client errors per second (traffic generators)"));
+        QLineSeries *errors = dock.errorsChart()->series("5xx");
+        QVERIFY(errors);
+        QCOMPARE(errors->at(errors->count() - 1).y(), 20.0); // not 60: three nodes, one failure
+        QCOMPARE(dock.requestsChart()->series("load")->at(7).y(), 980.0);
+        QCOMPARE(dock.requestsChart()->series("web")->at(7).y(), 1000.0);
+        // Unselected, the latency chart shows what the clients saw: the generator's.
+        QCOMPARE(dock.latencyChart()->series("p50")->at(7).y(), double(0.15f));
+        QCOMPARE(dock.latencyChart()->series("p99")->at(7).y(), double(1.15f));
+
+        dock.setLatencyNode("web");
+        dock.refresh();
+        QCOMPARE(dock.errorsChart()->chart()->title(), QString("Errors per second of web"));
+        QCOMPARE(dock.errorsChart()->series("5xx")->at(7).y(), 20.0);
+
+        // The statistics table: the generator's row from the typed detail and its metrics.
+        const StatisticsModel::Row *load = model.row("load");
+        QVERIFY(load);
+        QVERIFY(load->generator);
+        QCOMPARE(load->rps, 980.0);
+        QCOMPARE(load->requests, 7 * 245.0);
+        QCOMPARE(load->failures, 35.0);
+        QCOMPARE(load->medianMs, 0.2);
+        QVERIFY(!model.row("web")->generator);
+        QCOMPARE(model.row("web")->requests, 7 * 250.0);
+        QCOMPARE(model.rows().constLast().nodeId, QString("load")); // generators listed last
+    }
+
     // The dashboard's history is bounded (an hour of ticks keeps a minute of 250 ms points and
     // fifteen minutes of 1 s points), pausing freezes the charts while recording goes on, the
     // window picks the resolution, and hovering says the value.

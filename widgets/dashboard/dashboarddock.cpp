@@ -26,7 +26,7 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
     , m_p99(new QCheckBox(tr("p99")))
     , m_requests(new LiveChart(tr("Requests per second"), tr("req/s")))
     , m_latency(new LiveChart(tr("Latency"), tr("ms")))
-    , m_errors(new LiveChart(tr("Errors per second by class"), tr("errors/s")))
+    , m_errors(new LiveChart(tr("Client errors per second (traffic generators)"), tr("errors/s")))
     , m_connections(new LiveChart(tr("Active connections"), tr("connections")))
 {
     setObjectName(QStringLiteral("DashboardDock"));
@@ -168,13 +168,19 @@ QString DashboardDock::effectiveLatencyNode() const
     const QStringList ids = m_store->nodeIds();
     if (ids.contains(m_latencyNode))
         return m_latencyNode;
+    // Unselected: what the clients see (the first load source), else the first that measures.
     const qint64 now = m_store->lastWallMs();
+    QString measuring;
     for (const QString &id : ids) {
         const QList<DashPoint> points = m_store->points(id, 60000, now);
-        if (!points.isEmpty() && points.constLast().hasLatency)
+        if (points.isEmpty() || !points.constLast().hasLatency)
+            continue;
+        if (points.constLast().loadSource)
             return id;
+        if (measuring.isEmpty())
+            measuring = id;
     }
-    return QString();
+    return measuring;
 }
 
 void DashboardDock::refresh()
@@ -187,6 +193,10 @@ void DashboardDock::refresh()
     const QStringList ids = m_store->nodeIds();
     std::array<QList<QPointF>, errorClassCount> errors;
     std::array<bool, errorClassCount> anyErrors{};
+    const QString errorsNode = ids.contains(m_latencyNode) ? m_latencyNode : QString();
+    m_errors->chart()->setTitle(errorsNode.isEmpty()
+                                    ? tr("Client errors per second (traffic generators)")
+                                    : tr("Errors per second of %1").arg(errorsNode));
     // Per-node lines: the busiest MaxNodeLines nodes of the window (a 100-node lab would
     // otherwise draw 100 lines and a legend taller than the chart).
     QList<std::pair<double, QString>> ranked;
@@ -217,7 +227,14 @@ void DashboardDock::refresh()
             m_requests->setSeries(id, rate);
             m_connections->setSeries(id, active);
         }
-        // Errors add up over every node, per class, aligned on the newest points.
+        // One failed request fails at the server, the balancer and the generator: summing
+        // every node would count it several times. The chart shows the selected node's errors,
+        // else the clients' (the load sources'), per class, aligned on the newest points.
+        const bool counted = errorsNode.isEmpty()
+                                 ? !points.isEmpty() && points.constLast().loadSource
+                                 : id == errorsNode;
+        if (!counted)
+            continue;
         for (int c = 0; c < errorClassCount; ++c) {
             QList<QPointF> &sum = errors[std::size_t(c)];
             if (sum.isEmpty()) {

@@ -15,8 +15,9 @@ class LiveChart;
 class SeriesStore;
 
 // The Dashboard dock: four QtCharts of the running lab — requests/s per node, latency
-// percentiles of one node (p50/p95/p99, each selectable), errors/s by class, and active
-// connections per node (the busiest eight) — over a 1, 5 or 15 minute window, with the lab's events
+// percentiles of one node (p50/p95/p99, each selectable; unselected, the first traffic
+// generator's), errors/s by class (the selected node's, else the traffic generators': what the
+// clients saw, each failure once), and active connections per node (the busiest eight) — over a 1, 5 or 15 minute window, with the lab's events
 // marked on the time axis. It redraws on a timer (4 times a second by default, Preferences) from
 // the SeriesStore, never per request; pausing freezes the view while the store keeps recording.
 class DashboardDock final : public QDockWidget

@@ -17,15 +17,6 @@ std::array<quint64, errorClassCount> countsOf(const metrics::NodeMetrics &m)
             kind(ErrorKind::ConnectRefused), kind(ErrorKind::Protocol)};
 }
 
-std::array<quint64, errorClassCount> countsOf(const QJsonObject &report)
-{
-    const QJsonObject e = report.value(QLatin1String("errors")).toObject();
-    const auto n = [&e](const char *key) {
-        return quint64(e.value(QLatin1String(key)).toDouble());
-    };
-    return {n("5xx"), n("4xx"), n("timeout"), n("reset"), n("connect"), n("protocol")};
-}
-
 } // namespace
 
 QString errorClassName(ErrorClass errorClass)
@@ -77,36 +68,29 @@ void SeriesStore::add(const live::LiveSnapshot &snapshot)
                     = after >= before ? float(double(after - before) / seconds) : 0.0f;
             }
         }
+        // A stopped generator keeps its place among the load sources (its detail is gone).
+        series.loadSource = series.loadSource || point.loadSource;
+        point.loadSource = series.loadSource;
         series.lastCounts = counts;
         series.lastMs = now;
         push(series, point);
     };
-    const auto isGenerator = [&snapshot](const QString &nodeId) {
-        const auto it = snapshot.details.constFind(nodeId);
-        return it != snapshot.details.cend() && it->contains(QLatin1String("current_rate"));
-    };
+    // Load sources (generators) serve nothing but measure what they send: the rate they send
+    // at is their requests/s (as on their card), and their latency and errors are what the
+    // clients saw. The typed NodeDetail says which nodes they are, not a kind's JSON keys.
     for (const metrics::NodeMetrics &m : snapshot.metrics->nodes) {
-        if (isGenerator(m.nodeId))
-            continue; // it serves nothing: its report below
+        const runtime::NodeDetail *detail = snapshot.nodeDetail(m.nodeId);
+        const bool loadSource = detail && detail->sendingRate >= 0;
         DashPoint point;
         point.wallMs = now;
-        point.qps = float(m.qps);
+        point.qps = float(loadSource ? detail->sendingRate : m.qps);
         point.p50Ms = float(m.p50Ms);
         point.p95Ms = float(m.p95Ms);
         point.p99Ms = float(m.p99Ms);
         point.active = float(m.activeConnections);
         point.hasLatency = true;
+        point.loadSource = loadSource;
         record(m.nodeId, point, countsOf(m));
-    }
-    // Generators serve nothing but measure what they send: their report is their series.
-    for (auto it = snapshot.details.cbegin(); it != snapshot.details.cend(); ++it) {
-        if (!isGenerator(it.key()))
-            continue;
-        DashPoint point;
-        point.wallMs = now;
-        point.qps = float(it->value(QLatin1String("current_rate")).toDouble());
-        point.active = float(it->value(QLatin1String("in_flight")).toDouble());
-        record(it.key(), point, countsOf(*it));
     }
     m_lastWallMs = now;
     ++m_ticks;

@@ -26,7 +26,8 @@ struct DashPoint
     float p50Ms = 0, p95Ms = 0, p99Ms = 0; // the last second's responses
     float active = 0;
     std::array<float, errorClassCount> errorsPerS{};
-    bool hasLatency = false; // the node measures latency (servers; generators via their report)
+    bool hasLatency = false; // the node measures latency (servers, and generators: what they sent)
+    bool loadSource = false; // the node sends load (NodeDetail::sendingRate >= 0): a generator
 };
 
 // The window's history of a running lab, fed one LiveSnapshot per tick: per node a minute of
@@ -67,6 +68,7 @@ private:
         metrics::RingBuffer<DashPoint> coarse{coarseCapacity};
         std::array<quint64, errorClassCount> lastCounts{};
         qint64 lastMs = -1;
+        bool loadSource = false;
         DashPoint second; // the 1 s point being summed
         int secondTicks = 0;
         qint64 secondStartMs = -1;

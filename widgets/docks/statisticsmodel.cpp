@@ -6,15 +6,6 @@ namespace infralab {
 
 namespace {
 
-double generatorFailures(const QJsonObject &report)
-{
-    const QJsonObject errors = report.value(QLatin1String("errors")).toObject();
-    double sum = 0;
-    for (const char *key : {"connect", "timeout", "reset", "protocol", "5xx"})
-        sum += errors.value(QLatin1String(key)).toDouble();
-    return sum;
-}
-
 QByteArray csvField(const QString &text)
 {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
@@ -67,12 +58,16 @@ void StatisticsModel::update(const live::LiveSnapshot &snapshot)
     if (!snapshot.metrics)
         return;
     QList<Row> rows;
+    QList<Row> generators; // listed after the servers, as before
     for (const metrics::NodeMetrics &m : snapshot.metrics->nodes) {
-        if (snapshot.details.value(m.nodeId).contains(QLatin1String("current_rate")))
-            continue; // a generator: its report below says more
+        // A load source (NodeDetail::sendingRate >= 0, a generator) counts what it sent and
+        // got answered; its latency and failures are what its clients saw.
+        const runtime::NodeDetail *detail = snapshot.nodeDetail(m.nodeId);
+        const bool loadSource = detail && detail->sendingRate >= 0;
         Row r;
         r.nodeId = m.nodeId;
-        r.requests = double(m.requests);
+        r.generator = loadSource;
+        r.requests = loadSource ? detail->sent : double(m.requests);
         r.failures = double(m.errorCount);
         r.medianMs = m.totalP50Ms;
         r.p90Ms = m.totalP90Ms;
@@ -80,29 +75,11 @@ void StatisticsModel::update(const live::LiveSnapshot &snapshot)
         r.averageMs = m.totalMeanMs;
         r.minMs = m.totalMinMs;
         r.maxMs = m.totalMaxMs;
-        r.rps = m.qps;
+        r.rps = loadSource ? detail->sendingRate : m.qps;
         r.failuresPerSecond = failuresPerSecond(m.nodeId, r.failures, snapshot.wallMs);
-        rows.append(r);
+        (loadSource ? generators : rows).append(r);
     }
-    for (auto it = snapshot.details.cbegin(); it != snapshot.details.cend(); ++it) {
-        if (!it->contains(QLatin1String("current_rate")))
-            continue;
-        const QJsonObject latency = it->value(QLatin1String("latency_ms")).toObject();
-        Row r;
-        r.nodeId = it.key();
-        r.generator = true;
-        r.requests = it->value(QLatin1String("requests")).toDouble();
-        r.failures = generatorFailures(*it);
-        r.medianMs = latency.value(QLatin1String("p50")).toDouble();
-        r.p90Ms = latency.value(QLatin1String("p90")).toDouble();
-        r.p99Ms = latency.value(QLatin1String("p99")).toDouble();
-        r.averageMs = latency.value(QLatin1String("mean")).toDouble();
-        r.minMs = latency.value(QLatin1String("min")).toDouble();
-        r.maxMs = latency.value(QLatin1String("max")).toDouble();
-        r.rps = it->value(QLatin1String("current_rate")).toDouble();
-        r.failuresPerSecond = failuresPerSecond(r.nodeId, r.failures, snapshot.wallMs);
-        rows.append(r);
-    }
+    rows.append(generators);
     bool sameRows = rows.size() == m_rows.size();
     for (int i = 0; sameRows && i < rows.size(); ++i)
         sameRows = rows.at(i).nodeId == m_rows.at(i).nodeId;
