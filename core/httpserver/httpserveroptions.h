@@ -5,7 +5,9 @@
 namespace infralab::httpserver {
 
 // Limits and timeouts of one HTTP listener (defaults from the engine issue and robustness.md:
-// slowloris gets 10 s for a whole head, then 408).
+// slowloris gets 10 s for a whole head, then 408). These are the engine's defaults for code
+// that runs an HttpServer directly; a node always fills them from its kind's declared settings
+// (components::httpListenerOptions), whose defaults may differ (max_connections 1024).
 struct HttpServerOptions
 {
     http::HttpLimits limits;

@@ -12,7 +12,9 @@ namespace infralab::upstream {
 
 // Timeouts and pool sizes of the upstream side of a proxying component, modelled on nginx
 // (proxy_connect_timeout, proxy_read_timeout, upstream `keepalive 32`) with lab-friendly
-// defaults: a lab should show a 504 in seconds, not after nginx's 60 s.
+// defaults: a lab should show a 504 in seconds, not after nginx's 60 s. These are the engine's
+// defaults for code that forwards directly; a node always fills them from its kind's declared
+// settings (components::upstreamOptions), whose defaults may differ.
 struct UpstreamOptions
 {
     int connectTimeoutMs = 5000;   // non-blocking connect must finish within this → 504

@@ -246,6 +246,58 @@ private slots:
         QVERIFY(gen.profile == genEffective.profile);
     }
 
+    // The structs' member initialisers serve code that builds a config directly (tests, the
+    // engine's own users); they must say what the catalogue says, so a config built in code
+    // and one parsed from an empty node behave alike. The declaration stays the one source:
+    // this check fails when an initialiser drifts from it. (The engine's HttpServerOptions and
+    // UpstreamOptions keep engine defaults of their own: a node always fills them from the
+    // catalogue, components::httpListenerOptions / upstreamOptions.)
+    void directlyBuiltConfigsMatchTheCatalogue()
+    {
+        QString error;
+        const auto web = webserver::WebServerConfig::fromJson({}, QString(), &error);
+        QVERIFY2(web, qPrintable(error));
+        const webserver::WebServerConfig webBuilt;
+        QCOMPARE(webBuilt.index, web->index);
+        QCOMPARE(webBuilt.gzip, web->gzip);
+
+        const auto proxy = reverseproxy::ReverseProxyConfig::fromJson({});
+        const reverseproxy::ReverseProxyConfig proxyBuilt;
+        QCOMPARE(proxyBuilt.cache, proxy.cache);
+        QCOMPARE(proxyBuilt.cacheTtlS, proxy.cacheTtlS);
+        QCOMPARE(proxyBuilt.cacheMaxBytes, proxy.cacheMaxBytes);
+        QCOMPARE(proxyBuilt.cacheEntryMaxBytes, proxy.cacheEntryMaxBytes);
+        QCOMPARE(proxyBuilt.cacheLockTimeoutMs, proxy.cacheLockTimeoutMs);
+
+        const auto lb = loadbalancer::LoadBalancerConfig::fromJson({});
+        const loadbalancer::LoadBalancerConfig lbBuilt;
+        QVERIFY(lbBuilt.health == lb.health);
+        QCOMPARE(int(lbBuilt.live.algorithm), int(lb.live.algorithm));
+        QCOMPARE(lbBuilt.live.stickyCookie, lb.live.stickyCookie);
+        QCOMPARE(lbBuilt.live.retries, lb.live.retries);
+        QCOMPARE(lbBuilt.live.queueTimeoutMs, lb.live.queueTimeoutMs);
+        QCOMPARE(lbBuilt.live.statsPath, lb.live.statsPath);
+        QCOMPARE(lbBuilt.ejection.consecutive5xx, lb.ejection.consecutive5xx);
+        QCOMPARE(lbBuilt.ejection.baseTimeMs, lb.ejection.baseTimeMs);
+        QCOMPARE(lbBuilt.ejection.maxPercent, lb.ejection.maxPercent);
+        QCOMPARE(lbBuilt.ejection.maxTimeMs, lb.ejection.maxTimeMs);
+
+        const auto gen = trafficgenerator::GeneratorConfig::fromJson({});
+        const trafficgenerator::GeneratorConfig genBuilt;
+        QCOMPARE(int(genBuilt.model), int(gen.model));
+        QCOMPARE(genBuilt.connections, gen.connections);
+        QCOMPARE(genBuilt.rate, gen.rate);
+        QCOMPARE(genBuilt.durationS, gen.durationS);
+        QCOMPARE(genBuilt.maxRequests, gen.maxRequests);
+        QCOMPARE(genBuilt.thinkTimeMs, gen.thinkTimeMs);
+        QCOMPARE(genBuilt.timeoutMs, gen.timeoutMs);
+        QCOMPARE(genBuilt.keepAlive, gen.keepAlive);
+        QVERIFY(genBuilt.profile == gen.profile);
+        QCOMPARE(genBuilt.requests.size(), gen.requests.size());
+        QCOMPARE(genBuilt.requests.first().method, gen.requests.first().method);
+        QCOMPARE(genBuilt.requests.first().path, gen.requests.first().path);
+    }
+
     // A balancer key marked live is one a running balancer takes without a restart
     // (LoadBalancerConfig::sameRestartSettings), and every other key needs one.
     void balancerLiveKeysMatchWhatItTakesLive()

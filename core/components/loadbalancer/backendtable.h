@@ -29,7 +29,7 @@ struct LiveSettings
     QByteArray stickyCookie; // empty = off
     int retries = 3;
     int queueTimeoutMs = 10000;
-    QByteArray statsPath; // empty = off
+    QByteArray statsPath = "/infralab/stats"; // empty = off
 };
 
 // What a network thread balances over: immutable once published.
