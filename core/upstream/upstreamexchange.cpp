@@ -11,7 +11,6 @@ namespace infralab::upstream {
 
 namespace {
 constexpr qsizetype ReadChunk = 64 * 1024;
-constexpr qint64 NoDeadline = std::numeric_limits<qint64>::max();
 } // namespace
 
 UpstreamExchange::UpstreamExchange(UpstreamPool &pool, quint16 port, UpstreamRequest request,
