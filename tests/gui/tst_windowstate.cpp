@@ -37,6 +37,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +45,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -250,6 +252,9 @@ private slots:
                                   static_cast<QDockWidget *>(window.docks()->inspector()),
                                   static_cast<QDockWidget *>(window.docks()->problems())})
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+        // Editing first: the Inspector is the right column's front tab, not Node Detail.
+        QVERIFY(window.rect().contains(window.docks()->inspector()->geometry()));
+        QVERIFY(!window.rect().contains(window.live()->detail()->geometry()));
     }
 
     // The user's dock sizes and closed docks come back; a state of another layout version
@@ -381,6 +386,19 @@ private slots:
         window.live()->actions()->stop();
         QCOMPARE(window.statusBar()->currentMessage(), "Stopping the lab, callers first…");
         QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(), "Lab stopped", 10000);
+
+        // A node that does not run in this version is not counted as running.
+        Topology topology = window.document()->topology();
+        topology.nodes[1].kind = "database";
+        topology.nodes[1].config = {};
+        window.document()->reset(topology, QString());
+        QVERIFY(window.live()->actions()->start());
+        QTRY_COMPARE_WITH_TIMEOUT(window.statusBar()->currentMessage(),
+                                  "Lab running: 1 of 2 nodes; 1 does not run in this version",
+                                  StartTimeoutMs);
+        window.live()->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(window.live()->session()->phase(), LabSession::Phase::Stopped,
+                                  10000);
     }
 
     // Restart is offered for a running node only; a stopped one offers Start.
@@ -690,6 +708,62 @@ private slots:
         QVERIFY(window.statusBar()->currentMessage().contains(actions.constFirst()->text()));
         // The empty-canvas hint points there.
         QVERIFY(window.view()->placeholderText().contains("File › Open Example"));
+    }
+
+    // Not a check: under a real display (Xvfb at 1280×800) and INFRALAB_SCREENSHOT_DIR,
+    // screenshots of the first-run window stopped, running with a node selected, and with
+    // File › Open Example open, for a human to look at.
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("INFRALAB_SCREENSHOT_DIR");
+        if (dir.isEmpty() || QGuiApplication::platformName() == "offscreen")
+            QSKIP("set INFRALAB_SCREENSHOT_DIR and run under a display to render screenshots");
+        QFile source(INFRALAB_SOURCE_DIR "/resources/examples/three-tier.infralab.json");
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(source.readAll()).object();
+        QJsonArray nodes = root.value("nodes").toArray();
+        for (qsizetype i = 0; i < nodes.size(); ++i) {
+            QJsonObject node = nodes.at(i).toObject();
+            QJsonObject config = node.value("config").toObject();
+            if (config.contains("port"))
+                config.insert("port", 0);
+            node.insert("config", config);
+            nodes[i] = node;
+        }
+        root.insert("nodes", nodes);
+        const QString path
+            = writeFile("shots/three-tier.infralab.json", QJsonDocument(root).toJson());
+        MainWindow window;
+        window.move(0, 0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        settle();
+        const auto shoot = [&](const QString &name) {
+            settle();
+            QTest::qWait(300);
+            QVERIFY(QGuiApplication::primaryScreen()->grabWindow(0).save(QDir(dir).filePath(name)));
+        };
+        shoot("window-stopped.png");
+        QVERIFY(window.live()->actions()->start());
+        QTest::qWait(2500);
+        window.scene()->selectNodes({"lb"});
+        QTest::qWait(1000);
+        shoot("window-running.png");
+        window.live()->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(window.live()->session()->phase(), LabSession::Phase::Stopped,
+                                  10000);
+        QMenu *file = window.menuBar()->actions().value(0)->menu();
+        file->popup(window.mapToGlobal(QPoint(0, window.menuBar()->height())));
+        QTRY_VERIFY(file->isVisible());
+        file->setActiveAction(window.examplesMenu()->menuAction());
+        window.examplesMenu()->popup(
+            file->mapToGlobal(file->actionGeometry(window.examplesMenu()->menuAction()).topRight()));
+        QTRY_VERIFY(window.examplesMenu()->isVisible());
+        window.examplesMenu()->setActiveAction(window.examplesMenu()->actions().value(1));
+        shoot("window-examples-menu.png");
+        window.examplesMenu()->close();
+        file->close();
     }
 
     // Help › Canvas Gestures explains linking.

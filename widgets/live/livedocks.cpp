@@ -74,8 +74,10 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
     // Beside the inspector as a tab: the right column keeps its height for one of them.
     scrollContent(m_detail);
     window->addDockWidget(Qt::RightDockWidgetArea, m_detail);
-    if (QDockWidget *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock")))
+    if (QDockWidget *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock"))) {
         window->tabifyDockWidget(inspector, m_detail);
+        inspector->raise(); // editing first; Start brings Node Detail to the front
+    }
     window->statusBar()->addPermanentWidget(m_controlLabel);
     m_controlLabel->hide();
 

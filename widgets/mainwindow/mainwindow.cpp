@@ -47,9 +47,9 @@ constexpr int StatusTimeoutMs = 8000;
 constexpr int StopTimeoutMs = 30000;
 // The first-run layout (1280×800): palette and inspector columns beside a canvas of more
 // than 60 % of the width, a strip of tabbed docks under it.
-constexpr int DefaultPaletteWidth = 180;
-constexpr int DefaultInspectorWidth = 300;
-constexpr int DefaultBottomHeight = 220;
+constexpr int DefaultPaletteWidth = 170;
+constexpr int DefaultInspectorWidth = 320;
+constexpr int DefaultBottomHeight = 280;
 
 } // namespace
 
@@ -253,19 +253,28 @@ void MainWindow::showLabPhase()
     switch (session->phase()) {
     case live::LabSession::Phase::Running: {
         const Topology &topology = session->runningTopology();
+        int running = 0;
         int failed = 0;
-        for (const Node &node : topology.nodes)
-            failed += session->state(node.id) == runtime::NodeState::Failed;
+        int skipped = 0;
+        for (const Node &node : topology.nodes) {
+            const runtime::NodeState state = session->state(node.id);
+            running += state == runtime::NodeState::Running;
+            failed += state == runtime::NodeState::Failed;
+            skipped += state == runtime::NodeState::Skipped;
+        }
         const int nodes = int(topology.nodes.size());
         // Whole phrases for one, so English reads right without a numerus translation loaded.
-        if (failed == 0)
+        if (running == nodes)
             message = nodes == 1 ? tr("Lab running: 1 node")
                                  : tr("Lab running: %n nodes", nullptr, nodes);
         else
-            message = failed == 1
-                          ? tr("Lab running; 1 node failed to start — see Problems")
-                          : tr("Lab running; %n nodes failed to start — see Problems", nullptr,
-                               failed);
+            message = tr("Lab running: %1 of %2 nodes").arg(running).arg(nodes);
+        if (failed > 0)
+            message += failed == 1 ? tr("; 1 failed to start — see Problems")
+                                   : tr("; %n failed to start — see Problems", nullptr, failed);
+        if (skipped > 0)
+            message += skipped == 1 ? tr("; 1 does not run in this version")
+                                    : tr("; %n do not run in this version", nullptr, skipped);
         // The user closed the charts: leave them closed, and say where they are.
         if (m_live->dashboard()->isHidden())
             message = tr("%1. Window › Dashboard shows the charts.").arg(message);
