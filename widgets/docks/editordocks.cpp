@@ -27,9 +27,7 @@ EditorDocks::EditorDocks(QMainWindow *window, Document *document, TopologyScene 
     window->addDockWidget(Qt::BottomDockWidgetArea, m_history);
     window->tabifyDockWidget(m_problems, m_history);
     m_problems->raise();
-    // A strip under the canvas, a column beside it: the canvas keeps most of the window.
-    window->resizeDocks({m_problems}, {150}, Qt::Vertical);
-    window->resizeDocks({m_palette, m_inspector}, {220, 340}, Qt::Horizontal);
+    // Their first-run sizes: MainWindow::applyDefaultLayout().
 }
 
 void EditorDocks::addToggleActions(QMenu *menu) const

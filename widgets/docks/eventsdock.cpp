@@ -140,20 +140,37 @@ EventsDock::EventsDock(live::LabSession *session, QWidget *parent)
     layout->addWidget(m_table, 1);
     setWidget(body);
 
+    // Follow the newest while at the bottom. Judged on the scroll bar's own signals rather than
+    // before each insertion: the view lays new rows out later, so a check then sees a stale range.
+    QScrollBar *bar = m_table->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_follow = value >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_follow)
+            bar->setValue(maximum);
+    });
     connect(session, &live::LabSession::eventLogged, this, [this](const runtime::LabEvent &event) {
-        QScrollBar *bar = m_table->verticalScrollBar();
-        const bool atBottom = bar->value() == bar->maximum();
         m_model->append(event);
         if (!event.nodeId.isEmpty())
             addChoice(m_nodes, event.nodeId);
         addChoice(m_types, event.type);
-        if (atBottom)
-            m_table->scrollToBottom(); // follow the newest unless the user scrolled back
     });
     connect(session, &live::LabSession::phaseChanged, this, [this](live::LabSession::Phase phase) {
         if (phase == live::LabSession::Phase::Starting)
             m_model->clear();
     });
+}
+
+void EventsDock::clear()
+{
+    m_model->clear();
+    setNodeFilter(QString());
+    setTypeFilter(QString());
+    for (QComboBox *combo : {m_nodes, m_types}) {
+        while (combo->count() > 1)
+            combo->removeItem(combo->count() - 1);
+    }
+    m_follow = true;
 }
 
 void EventsDock::addChoice(QComboBox *combo, const QString &value)

@@ -44,7 +44,8 @@ private:
 
 // The Events dock: the runtime's events as they happen (started, stopped, failed, health
 // down/up, ejected, config applied, restarts), timestamped, filterable by node and by type;
-// clicking one selects its node on the canvas (nodeActivated).
+// clicking one selects its node on the canvas (nodeActivated). The table follows new entries
+// while it is scrolled to the bottom; scrolled away, it stays where the user put it.
 class EventsDock final : public QDockWidget
 {
     Q_OBJECT
@@ -62,6 +63,9 @@ public:
     QString visibleType(int row) const;
     QString visibleNode(int row) const;
     void activateRow(int row); // as a click on the row
+    // Forgets every event and the filters' choices (another document was opened).
+    void clear();
+    bool isFollowing() const { return m_follow; }
 
 signals:
     void nodeActivated(const QString &nodeId);
@@ -74,6 +78,7 @@ private:
     QTableView *m_table;
     QComboBox *m_nodes;
     QComboBox *m_types;
+    bool m_follow = true; // scrolled to the bottom: keep showing the newest
 };
 
 } // namespace infralab

@@ -80,6 +80,11 @@ StatisticsDock::StatisticsDock(live::LabSession *session, SeriesStore *store, QW
     });
 }
 
+void StatisticsDock::clear()
+{
+    m_model->clear();
+}
+
 bool StatisticsDock::exportTable(const QString &fileName, QString *error) const
 {
     return writeFile(fileName, m_model->toCsv(), error);

@@ -32,6 +32,8 @@ public:
     bool exportSeries(const QString &fileName, QString *error = nullptr) const;
     // The series as CSV: one line per node and point (1 s points, the last 15 minutes).
     QByteArray seriesCsv() const;
+    // Forgets every row (another document was opened).
+    void clear();
 
 signals:
     void nodeActivated(const QString &nodeId);

@@ -21,10 +21,26 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
 namespace infralab {
+
+namespace {
+
+// The dock's content in a scroll area: content that grows (a node's tables, its controls)
+// scrolls inside the dock instead of widening the dock area and shrinking the canvas.
+void scrollContent(QDockWidget *dock)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(dock->widget());
+    dock->setWidget(scroll);
+}
+
+} // namespace
 
 LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *scene,
                      TopologyView *view, ProblemsDock *problems)
@@ -56,9 +72,12 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
     window->tabifyDockWidget(m_statistics, m_events);
     problems->raise();
     // Beside the inspector as a tab: the right column keeps its height for one of them.
+    scrollContent(m_detail);
     window->addDockWidget(Qt::RightDockWidgetArea, m_detail);
-    if (QDockWidget *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock")))
+    if (QDockWidget *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock"))) {
         window->tabifyDockWidget(inspector, m_detail);
+        inspector->raise(); // editing first; Start brings Node Detail to the front
+    }
     window->statusBar()->addPermanentWidget(m_controlLabel);
     m_controlLabel->hide();
 
@@ -71,12 +90,12 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
             [this](live::LabSession::Phase phase) {
                 if (phase == live::LabSession::Phase::Starting) {
                     m_store->clear();
-                    m_dashboard->raise();
-                    m_detail->raise();
-                    if (!m_docksSized) {
-                        // Room for the charts the first time; the user's own sizes after that.
-                        m_window->resizeDocks({m_dashboard}, {330}, Qt::Vertical);
-                        m_docksSized = true;
+                    // To the front within their tabs, at the sizes the user gave them; a dock
+                    // the user closed stays closed (the status bar says where it is).
+                    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_dashboard),
+                                              static_cast<QDockWidget *>(m_detail)}) {
+                        if (!dock->isHidden())
+                            dock->raise();
                     }
                 }
                 updateRuntimeProblems();
@@ -102,11 +121,13 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
     });
 
     // Another file (or New) replaces the design the lab was started from: stop it rather
-    // than turn the running lab into the new topology.
+    // than turn the running lab into the new topology (the file actions asked and waited for
+    // it already), and forget what it showed, so a node of the new file that has an old one's
+    // id starts with nothing of it.
     connect(document, &Document::topologyReset, this, [this] {
-        if (m_session->isActive()) {
+        if (m_session->isActive())
             m_actions->stop();
-        }
+        clearLabState();
     });
 
     m_preferences = LivePreferences::load();
@@ -114,6 +135,17 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
 }
 
 LiveDocks::~LiveDocks() = default;
+
+void LiveDocks::clearLabState()
+{
+    m_store->clear();
+    m_dashboard->setLatencyNode(QString());
+    m_dashboard->refresh(); // also when paused or hidden: no old line stays drawn
+    m_statistics->clear();
+    m_events->clear();
+    m_detail->clear();
+    m_problems->setRuntimeProblems({});
+}
 
 void LiveDocks::fillRunMenu(QMenu *menu) const
 {

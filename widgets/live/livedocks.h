@@ -55,6 +55,10 @@ public:
     NodeDetailDock *detail() const { return m_detail; }
     QLabel *controlLabel() const { return m_controlLabel; }
 
+    // Empties the Dashboard, Statistics, Events and Node Detail (done when the document is
+    // replaced).
+    void clearLabState();
+
     void fillRunMenu(QMenu *menu) const;
     void addToggleActions(QMenu *menu) const;
 
@@ -87,7 +91,6 @@ private:
     QLabel *m_controlLabel;
     QPointer<PreferencesDialog> m_dialog;
     LivePreferences m_preferences;
-    bool m_docksSized = false;
     bool m_controlSet = false; // the control API was set up once from the preferences
 };
 

@@ -135,7 +135,11 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
         if (nodeId == m_nodeId)
             refreshHeader();
     });
-    connect(session, &live::LabSession::phaseChanged, this, [this] { refreshHeader(); });
+    connect(session, &live::LabSession::phaseChanged, this, [this](live::LabSession::Phase phase) {
+        if (phase == live::LabSession::Phase::Starting)
+            m_snapshotStale = false;
+        refreshHeader();
+    });
     connect(scene, &QGraphicsScene::selectionChanged, this, [this, scene] {
         const QStringList ids = scene->selectedNodeIds();
         if (ids.size() == 1)
@@ -163,8 +167,15 @@ void NodeDetailDock::showNode(const QString &nodeId)
     m_session->watchNode(nodeId);
     refreshHeader();
     refreshControls();
-    if (const std::shared_ptr<const live::LiveSnapshot> latest = m_session->latest())
+    if (const std::shared_ptr<const live::LiveSnapshot> latest = m_session->latest();
+        latest && !m_snapshotStale)
         onSnapshot(latest);
+}
+
+void NodeDetailDock::clear()
+{
+    m_snapshotStale = true;
+    showNode(QString());
 }
 
 void NodeDetailDock::refreshHeader()
@@ -365,7 +376,7 @@ void NodeDetailDock::setConfigKey(const QString &key, const QJsonValue &value, i
 
 void NodeDetailDock::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &snapshot)
 {
-    if (m_nodeId.isEmpty() || !snapshot || !isVisible())
+    if (m_nodeId.isEmpty() || !snapshot || m_snapshotStale || !isVisible())
         return;
     const runtime::NodeDetail *detail = snapshot->nodeDetail(m_nodeId);
     QStringList rows;

@@ -44,6 +44,9 @@ public:
 
     QString nodeId() const { return m_nodeId; }
     void showNode(const QString &nodeId); // empty: nothing selected
+    // Shows nothing, and no numbers of the last lab until the next one starts: another
+    // document was opened, whose nodes may share the old ones' ids.
+    void clear();
 
     // For tests and the status of the view.
     QString numbersText() const;
@@ -108,6 +111,7 @@ private:
     QPlainTextEdit *m_log;
     QList<httplog::AccessLogEntry> m_entries;
     bool m_updatingControls = false;
+    bool m_snapshotStale = false; // the session's last snapshot belongs to another document
     int m_editSession = 0;
 };
 

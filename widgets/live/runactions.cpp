@@ -109,7 +109,11 @@ bool RunActions::start()
     const QString dir
         = fileName.isEmpty() ? QDir::currentPath() : QFileInfo(fileName).absolutePath();
     m_session->start(topology, dir, m_threads);
-    emit statusMessage(tr("Starting %n node(s)…", nullptr, int(topology.nodes.size())));
+    // Whole phrases for one, so English reads right without a numerus translation loaded.
+    // MainWindow replaces it with the outcome when the lab's phase changes.
+    const int count = int(topology.nodes.size());
+    emit statusMessage(count == 1 ? tr("Starting 1 node…")
+                                  : tr("Starting %n nodes…", nullptr, count));
     return true;
 }
 
@@ -162,7 +166,7 @@ void RunActions::addNodeActions(QMenu *menu)
     QAction *restart
         = menu->addAction(tr("Restart Node"), this, [this, ids] { restartNodes(ids); });
     restart->setObjectName(QStringLiteral("restartNode"));
-    restart->setEnabled(anyRunning || anyStopped);
+    restart->setEnabled(anyRunning); // only what runs restarts; a stopped node starts
     const QString url
         = ids.size() == 1 ? nodeconveniences::url(*m_session, ids.constFirst()) : QString();
     if (url.isEmpty())

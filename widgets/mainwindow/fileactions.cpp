@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -66,7 +67,7 @@ FileActions::FileActions(Document *document, RecentFiles *recentFiles, QWidget *
 
 bool FileActions::newFile()
 {
-    if (!maybeSave())
+    if (!maybeStopLab(tr("a new topology")) || !maybeSave())
         return false;
     m_document->reset(Topology(), QString());
     emit statusMessage(tr("New topology"));
@@ -89,7 +90,7 @@ bool FileActions::openFile(const QString &fileName)
         reportOpenErrors(fileName, result.problems);
         return false;
     }
-    if (!maybeSave())
+    if (!maybeStopLab(QFileInfo(fileName).fileName()) || !maybeSave())
         return false;
 
     const QString path = QDir::cleanPath(QFileInfo(fileName).absoluteFilePath());
@@ -112,6 +113,82 @@ bool FileActions::openFile(const QString &fileName)
             count == 1
                 ? tr("Opened %1 with a warning: %2").arg(name, first)
                 : tr("Opened %1 with %n warnings. First: %2", nullptr, count).arg(name, first));
+    }
+    return true;
+}
+
+QList<FileActions::Example> FileActions::examples()
+{
+    QList<Example> list;
+    const QDir dir(QStringLiteral(":/examples"));
+    const QStringList names
+        = dir.entryList({QStringLiteral("*.infralab.json")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        Example example;
+        example.path = dir.filePath(name);
+        const ReadResult result = TopologyReader::readFile(example.path);
+        example.name = result.topology.name.isEmpty() ? name : result.topology.name;
+        example.description = result.topology.description;
+        list.append(example);
+    }
+    return list;
+}
+
+void FileActions::fillExamplesMenu(QMenu *menu)
+{
+    menu->setToolTipsVisible(true);
+    const QList<Example> list = examples();
+    if (list.isEmpty())
+        menu->addAction(tr("No examples"))->setEnabled(false);
+    for (const Example &example : list) {
+        QString text = example.name;
+        text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *action = menu->addAction(text);
+        action->setData(example.path);
+        action->setToolTip(example.description);
+        action->setStatusTip(example.description);
+        connect(action, &QAction::triggered, this,
+                [this, path = example.path] { openExample(path); });
+    }
+}
+
+bool FileActions::openExample(const QString &resourcePath)
+{
+    const ReadResult result = TopologyReader::readFile(resourcePath);
+    if (!result.ok()) {
+        reportOpenErrors(resourcePath, result.problems);
+        return false;
+    }
+    const QString name = result.topology.name.isEmpty() ? QFileInfo(resourcePath).fileName()
+                                                        : result.topology.name;
+    if (!maybeStopLab(name) || !maybeSave())
+        return false;
+    // Untitled: the bundled file cannot be written, and Save should ask where the copy goes.
+    m_document->reset(result.topology, QString());
+    emit statusMessage(withProblems(
+        tr("Opened the example “%1”; Save As… keeps a copy").arg(name),
+        m_document->validation()->problems()));
+    return true;
+}
+
+bool FileActions::maybeStopLab(const QString &target)
+{
+    if (!m_lab.isActive || !m_lab.isActive())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Stop the Lab?"),
+                    tr("Stop the lab and open %1?").arg(target),
+                    QMessageBox::Ok | QMessageBox::Cancel, m_window);
+    box.setInformativeText(tr("The running lab belongs to %1. Its nodes stop, callers first, "
+                              "and its events, statistics and charts are cleared.")
+                               .arg(m_document->displayName()));
+    // A standard button with our word, so the answer is a StandardButton for any runner.
+    box.button(QMessageBox::Ok)->setText(tr("&Stop Lab"));
+    box.setDefaultButton(QMessageBox::Ok);
+    if (run(box) != QMessageBox::Ok)
+        return false;
+    if (m_lab.stopAndWait && !m_lab.stopAndWait()) {
+        emit statusMessage(tr("The lab did not stop in time; %1 was not opened").arg(target));
+        return false;
     }
     return true;
 }
@@ -235,6 +312,11 @@ bool FileActions::offerRecovery(Autosave *autosave)
 void FileActions::setMessageBoxRunner(MessageBoxRunner runner)
 {
     m_runner = std::move(runner);
+}
+
+void FileActions::setLabControl(LabControl control)
+{
+    m_lab = std::move(control);
 }
 
 QString FileActions::fileFilter()

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QAction;
+class QMenu;
 class QMessageBox;
 class QWidget;
 
@@ -23,7 +24,10 @@ class RecentFiles;
 // open document. A topology with validation errors (a port used twice) is the user's work: it
 // opens, saves and recovers like any other, its errors listed in the Problems dock and counted
 // in the status bar. Every dialog goes through one runner, which tests replace to stay
-// non-modal.
+// non-modal. While the lab runs, replacing the document (New, Open, Open Recent, Open Example,
+// a dropped file) first asks "Stop the lab and open …?" (LabControl): Cancel keeps both, Stop
+// stops the lab and waits for it before the new document comes in, so nothing of the old lab
+// lands in the new one.
 class FileActions final : public QObject
 {
     Q_OBJECT
@@ -32,6 +36,23 @@ class FileActions final : public QObject
 public:
     // Shows `box` and returns the clicked QMessageBox::StandardButton.
     using MessageBoxRunner = std::function<int(QMessageBox &box)>;
+
+    // How the file actions see the running lab (MainWindow wires it to the live docks).
+    struct LabControl
+    {
+        std::function<bool()> isActive;
+        // Stops the lab and returns once it stopped; false when it did not stop in time.
+        std::function<bool()> stopAndWait;
+    };
+
+    // A topology bundled with the application (:/examples/), for File › Open Example.
+    struct Example
+    {
+        QString path; // the resource path
+        QString name; // the topology's name, else the file name
+        QString description;
+    };
+    static QList<Example> examples(); // by file name
 
     FileActions(Document *document, RecentFiles *recentFiles, QWidget *window);
 
@@ -44,11 +65,18 @@ public:
     bool newFile();
     bool open(); // asks for a file
     bool openFile(const QString &fileName);
+    // Opens a bundled example as a new, untitled document (Save As keeps a copy).
+    bool openExample(const QString &resourcePath);
+    // One entry per example: its name, its description as tooltip and status tip.
+    void fillExamplesMenu(QMenu *menu);
     bool save();
     bool saveAs(); // asks for a file name
     bool saveTo(const QString &fileName);
     // Save/Discard/Cancel when the document has unsaved changes; false means "stop".
     bool maybeSave();
+    // While the lab runs: "Stop the lab and open `target`?" Stop/Cancel. True when the lab is
+    // not running (any more).
+    bool maybeStopLab(const QString &target);
     // After a crash: offers the newest recovery file another window left behind. Recover
     // puts it in this window, unsaved, under its original file name, and keeps the file until
     // the changes are saved or discarded (Autosave::adopt); Discard deletes it; Later keeps it
@@ -57,6 +85,7 @@ public:
     bool offerRecovery(Autosave *autosave);
 
     void setMessageBoxRunner(MessageBoxRunner runner);
+    void setLabControl(LabControl control);
     static QString fileFilter();
 
 signals:
@@ -80,6 +109,7 @@ private:
     QAction *m_saveAsAction;
     QAction *m_quitAction;
     MessageBoxRunner m_runner;
+    LabControl m_lab;
 };
 
 } // namespace infralab

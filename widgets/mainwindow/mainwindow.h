@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 
 namespace infralab {
 
@@ -11,6 +12,7 @@ class Document;
 class EditActions;
 class EditorDocks;
 class FileActions;
+class FileDropHandler;
 class LiveDocks;
 class RecentFiles;
 class TopologyScene;
@@ -18,7 +20,10 @@ class TopologyView;
 
 // The application window. It composes: the document, the canvas (scene + view), the menus,
 // the docks and the status bar; the behaviour lives in handler classes (FileActions,
-// EditActions, RecentFiles, Autosave). Geometry and dock state persist in QSettings.
+// EditActions, RecentFiles, Autosave). Geometry and dock state persist in QSettings (the
+// state under LayoutVersion: a state of another layout is dropped for the first-run layout,
+// which gives the canvas most of the window). Nothing but the user moves or opens a dock:
+// selecting a node or starting the lab leaves every dock's size and visibility as it was.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -49,14 +54,30 @@ public:
     // "3 nodes, 2 links", as shown in the status bar.
     static QString countsText(qsizetype nodes, qsizetype links);
 
+    // Bump when docks are added, removed or moved, so old saved states give way.
+    static constexpr int LayoutVersion = 2;
+    // The first-run dock sizes (also what a state of another LayoutVersion gets).
+    void applyDefaultLayout();
+
+    // The Help menu's text on canvas gestures (linking nodes first).
+    static QString gesturesText();
+    // Shows it (window-modal, not exec()'d); the box, for tests.
+    QWidget *showGestures();
+
+    QMenu *examplesMenu() const { return m_examplesMenu; }
+    FileDropHandler *fileDrops() const { return m_fileDrops; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
     void updateTitle();
     void updateCounts();
     void showAbout();
+    void showLabPhase();
+    bool stopLabAndWait();
     void readSettings();
     void writeSettings() const;
 
@@ -70,6 +91,9 @@ private:
     EditorDocks *m_docks = nullptr;
     LiveDocks *m_live = nullptr;
     Autosave *m_autosave;
+    QMenu *m_examplesMenu = nullptr;
+    FileDropHandler *m_fileDrops = nullptr;
+    bool m_defaultLayoutPending = false; // applied at the first show, once the window has a size
 };
 
 } // namespace infralab

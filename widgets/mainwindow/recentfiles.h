@@ -22,10 +22,16 @@ public:
 
     explicit RecentFiles(QMenu *menu, QObject *parent = nullptr);
 
+    QMenu *menu() const { return m_menu; }
     QStringList files() const;
     void add(const QString &fileName);
     void remove(const QString &fileName);
     void clear();
+
+    // The menu's labels for `files` (absolute paths), in order: the file name, and for names
+    // that occur more than once the shortest suffix of the parent folders that tells them
+    // apart ("lab.json — a/b" and "lab.json — c/b"). Without mnemonics or escaping.
+    static QStringList labels(const QStringList &files);
 
 signals:
     void fileTriggered(const QString &fileName);
