@@ -1328,6 +1328,38 @@ Die Wiederherstellungsdatei bleibt unter %2 erhalten.</translation>
             <numerusform>%1 mit %n Problemen – siehe „Probleme“</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a new topology</source>
+        <translation>eine neue Topologie</translation>
+    </message>
+    <message>
+        <source>No examples</source>
+        <translation>Keine Beispiele</translation>
+    </message>
+    <message>
+        <source>Opened the example “%1”; Save As… keeps a copy</source>
+        <translation>Beispiel „%1“ geöffnet; Speichern unter… behält eine Kopie</translation>
+    </message>
+    <message>
+        <source>Stop the Lab?</source>
+        <translation>Labor anhalten?</translation>
+    </message>
+    <message>
+        <source>Stop the lab and open %1?</source>
+        <translation>Das Labor anhalten und %1 öffnen?</translation>
+    </message>
+    <message>
+        <source>The running lab belongs to %1. Its nodes stop, callers first, and its events, statistics and charts are cleared.</source>
+        <translation>Das laufende Labor gehört zu %1. Seine Knoten halten an, Aufrufer zuerst, und seine Ereignisse, Statistiken und Diagramme werden geleert.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Lab</source>
+        <translation>Labor &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>The lab did not stop in time; %1 was not opened</source>
+        <translation>Das Labor hielt nicht rechtzeitig an; %1 wurde nicht geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>infralab::HistoryDock</name>
@@ -1550,12 +1582,6 @@ Die Wiederherstellungsdatei bleibt unter %2 erhalten.</translation>
 <context>
     <name>infralab::MainWindow</name>
     <message>
-        <source>No topology yet.
-Open one with File › Open… or pick an example.</source>
-        <translation>Noch keine Topologie.
-Öffnen Sie eine über Datei › Öffnen … oder wählen Sie ein Beispiel.</translation>
-    </message>
-    <message>
         <source>1 node</source>
         <translation>1 Knoten</translation>
     </message>
@@ -1637,6 +1663,77 @@ Open one with File › Open… or pick an example.</source>
     <message>
         <source>&amp;Run</source>
         <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>No topology yet.
+Open one with File › Open…, or pick one from File › Open Example.</source>
+        <translation>Noch keine Topologie.
+Öffnen Sie eine mit Datei › Öffnen… oder wählen Sie eine unter Datei › Beispiel öffnen.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Example</source>
+        <translation>&amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>Canvas &amp;Gestures…</source>
+        <translation>&amp;Gesten auf der Zeichenfläche…</translation>
+    </message>
+    <message>
+        <source>How to add and link nodes, select, pan and zoom</source>
+        <translation>Wie man Knoten hinzufügt und verbindet, auswählt, verschiebt und zoomt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Canvas gestures&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Link two nodes:&lt;/b&gt; hover the calling card; a round handle appears on its right edge. Drag from the handle onto the card it should call and let go. A target the caller may not call turns red and the status bar says why.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Add a node:&lt;/b&gt; drag a kind from the Palette onto the canvas, or double-click it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Select:&lt;/b&gt; click a card or link, Ctrl-click for more, or drag a rubber band on the empty canvas. Arrow keys move the selection, Delete removes it, F2 renames.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Pan and zoom:&lt;/b&gt; drag with the middle button or with Space held; the wheel zooms around the cursor; Ctrl+Shift+F fits the topology.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Run:&lt;/b&gt; F5 starts the lab, Shift+F5 stops it; right-click a card to start, stop or restart it alone.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gesten auf der Zeichenfläche&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Zwei Knoten verbinden:&lt;/b&gt; Zeigen Sie auf die aufrufende Karte; an ihrem rechten Rand erscheint ein runder Griff. Ziehen Sie vom Griff auf die Karte, die sie aufrufen soll, und lassen Sie los. Ein Ziel, das der Aufrufer nicht aufrufen darf, wird rot, und die Statusleiste sagt warum.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Knoten hinzufügen:&lt;/b&gt; Ziehen Sie eine Art aus der Palette auf die Zeichenfläche oder doppelklicken Sie sie.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auswählen:&lt;/b&gt; Klicken Sie auf eine Karte oder Verbindung, Strg-Klick für weitere, oder ziehen Sie ein Auswahlrechteck auf der leeren Fläche. Pfeiltasten verschieben die Auswahl, Entf entfernt sie, F2 benennt um.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Verschieben und zoomen:&lt;/b&gt; Ziehen Sie mit der mittleren Maustaste oder bei gedrückter Leertaste; das Mausrad zoomt um den Zeiger; Strg+Umschalt+F zeigt die ganze Topologie.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ausführen:&lt;/b&gt; F5 startet das Labor, Umschalt+F5 hält es an; ein Rechtsklick auf eine Karte startet, stoppt oder startet sie einzeln neu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Canvas Gestures</source>
+        <translation>Gesten auf der Zeichenfläche</translation>
+    </message>
+    <message>
+        <source>Lab running: 1 node</source>
+        <translation>Labor läuft: 1 Knoten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lab running: %n nodes</source>
+        <translation>
+            <numerusform>Labor läuft: %n Knoten</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lab running: %1 of %2 nodes</source>
+        <translation>Labor läuft: %1 von %2 Knoten</translation>
+    </message>
+    <message>
+        <source>; 1 failed to start — see Problems</source>
+        <translation>; 1 konnte nicht starten — siehe Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n failed to start — see Problems</source>
+        <translation>
+            <numerusform>; %n konnten nicht starten — siehe Probleme</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; 1 does not run in this version</source>
+        <translation>; 1 läuft in dieser Version nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n do not run in this version</source>
+        <translation>
+            <numerusform>; %n laufen in dieser Version nicht</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. Window › Dashboard shows the charts.</source>
+        <translation>%1. Fenster › Dashboard zeigt die Diagramme.</translation>
+    </message>
+    <message>
+        <source>Lab stopped</source>
+        <translation>Labor angehalten</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1987,11 @@ Open one with File › Open… or pick an example.</source>
         <source>&amp;Clear Recent Files</source>
         <translation>&amp;Liste leeren</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>file name — folders that tell it apart</comment>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>infralab::RunActions</name>
@@ -1929,13 +2031,6 @@ Open one with File › Open… or pick an example.</source>
         <source>Nothing to start: the topology has no nodes.</source>
         <translation>Nichts zu starten: Die Topologie hat keine Knoten.</translation>
     </message>
-    <message numerus="yes">
-        <source>Starting %n node(s)…</source>
-        <translation>
-            <numerusform>%n Knoten wird gestartet…</numerusform>
-            <numerusform>%n Knoten werden gestartet…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Stopping the lab, callers first…</source>
         <translation>Labor wird angehalten, Aufrufer zuerst…</translation>
@@ -1973,6 +2068,17 @@ Open one with File › Open… or pick an example.</source>
         <translation>
             <numerusform>Nicht gestartet: Beheben Sie zuerst den %n unter „Probleme“ aufgeführten Fehler, beginnend mit %1.</numerusform>
             <numerusform>Nicht gestartet: Beheben Sie zuerst die %n unter „Probleme“ aufgeführten Fehler, beginnend mit %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Starting 1 node…</source>
+        <translation>1 Knoten wird gestartet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n nodes…</source>
+        <translation>
+            <numerusform>%n Knoten werden gestartet…</numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
