@@ -57,6 +57,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -342,6 +343,8 @@ private slots:
         // One access-log entry a line, no blank lines between them.
         QTRY_VERIFY(live->detail()->accessLog()->toPlainText().count('\n') >= 2);
         QVERIFY(!live->detail()->accessLog()->toPlainText().contains("\n\n"));
+        // The newest entry shows from its start, not scrolled to the end of its long line.
+        QCOMPARE(live->detail()->accessLog()->horizontalScrollBar()->value(), 0);
         QVERIFY(live->detail()->accessLog()->height()
                 >= 8 * QFontMetrics(live->detail()->accessLog()->font()).lineSpacing());
         QVERIFY(!live->detail()->controlsBox()->isVisibleTo(live->detail()));
@@ -508,6 +511,47 @@ private slots:
         QVERIFY(detail->spinBox("rate")->isVisibleTo(detail));
         QVERIFY(!measured->isVisibleTo(detail));
         QVERIFY(detail->slider("rate")->toolTip().isEmpty());
+    }
+
+    // Not a check: the running three-tier example with a node selected, for a human to look at
+    // when INFRALAB_SCREENSHOT_DIR names a folder (run under Xvfb with QT_QPA_PLATFORM=xcb;
+    // QT_SCALE_FACTOR=2 for 2x).
+    void screenshots_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("selection");
+        QTest::newRow("1280x800-web-1") << QSize(1280, 800) << "web-1";
+        QTest::newRow("1280x800-load") << QSize(1280, 800) << "load";
+        QTest::newRow("1920x1080-lb") << QSize(1920, 1080) << "lb";
+    }
+
+    void screenshots()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, selection);
+        const QString dir = qEnvironmentVariable("INFRALAB_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set INFRALAB_SCREENSHOT_DIR to render screenshots");
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &, QJsonObject &) {});
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*live->session(), window.document()->topology()),
+                                 StartTimeoutMs);
+        window.scene()->selectNodes({selection});
+        QTest::qWait(3000); // pacing: let rates, sparklines and the detail fill in
+        const QString file = QStringLiteral("%1/livelab-%2-x%3.png")
+                                 .arg(dir, QString::fromLatin1(QTest::currentDataTag()))
+                                 .arg(window.devicePixelRatio());
+        QVERIFY(window.grab().save(file));
+        qInfo("wrote %s", qPrintable(file));
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(live->session()->phase(), LabSession::Phase::Stopped, 10000);
     }
 
     void editsWhileRunning()

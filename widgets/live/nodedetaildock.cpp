@@ -86,6 +86,9 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     m_title->setFont(titleFont);
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_numbers->setTextFormat(Qt::RichText);
+    // Lines wrap to the dock's width: the dock scrolls vertically, never cuts text off.
+    m_numbers->setWordWrap(true);
+    m_address->setWordWrap(true);
     m_numbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     connect(m_copyUrl, &QPushButton::clicked, this, [this] {
@@ -132,7 +135,8 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     layout->addWidget(m_numbers);
     layout->addWidget(m_controlsBox);
     layout->addLayout(m_sectionsLayout);
-    layout->addWidget(m_logBox, 1);
+    layout->addWidget(m_logBox, 100);
+    layout->addStretch(1); // the room the log leaves when it is hidden
     // Tables and the log take the height they need; when the dock is shorter, it scrolls.
     auto *scroll = new QScrollArea;
     scroll->setFrameShape(QFrame::NoFrame);
@@ -603,7 +607,9 @@ void NodeDetailDock::showAccessLog(const live::AccessLogTail &tail)
     const QString text = lines.join(QLatin1Char('\n'));
     if (text != m_log->toPlainText())
         m_log->setPlainText(text);
+    // The newest entry in view from its start (the end of a long line scrolls sideways).
     m_log->moveCursor(QTextCursor::End);
+    m_log->moveCursor(QTextCursor::StartOfLine);
 }
 
 } // namespace infralab
