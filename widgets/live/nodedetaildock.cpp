@@ -235,7 +235,10 @@ bool NodeDetailDock::nodeRuns() const
 // did while it last ran, never a rate it no longer sends.
 QString NodeDetailDock::stoppedNumbers() const
 {
-    if (m_nodeId.isEmpty())
+    const auto last = m_lastTotals.constFind(m_nodeId);
+    // Designing (no run yet): the title says "stopped" and the address that the lab is not
+    // running; a bold "Stopped" would only repeat them.
+    if (m_nodeId.isEmpty() || (!m_session->isActive() && last == m_lastTotals.cend()))
         return QString();
     QString state;
     switch (m_session->isActive() ? m_session->state(m_nodeId) : runtime::NodeState::Stopped) {
@@ -248,7 +251,6 @@ QString NodeDetailDock::stoppedNumbers() const
         break;
     }
     QStringList lines{QStringLiteral("<b>%1</b>").arg(state.toHtmlEscaped())};
-    const auto last = m_lastTotals.constFind(m_nodeId);
     if (last != m_lastTotals.cend() && last->sent >= 0)
         lines << tr("%1 requests sent while it ran").arg(count(last->sent));
     else if (last != m_lastTotals.cend() && last->requests >= 0)
