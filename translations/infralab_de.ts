@@ -457,8 +457,376 @@
         <translation>Offenes Modell: Anfragen treffen mit der unten angegebenen Rate ein.</translation>
     </message>
     <message>
-        <source>Closed model: %1 connections send as fast as answers come; the rate applies in open mode.</source>
-        <translation>Geschlossenes Modell: %1 Verbindungen senden so schnell, wie Antworten eintreffen; die Rate gilt im open-Modus.</translation>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Header timeout</source>
+        <translation>Header-Timeout</translation>
+    </message>
+    <message>
+        <source>Body timeout</source>
+        <translation>Body-Timeout</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>Keep-alive-Timeout</translation>
+    </message>
+    <message>
+        <source>Send timeout</source>
+        <translation>Sende-Timeout</translation>
+    </message>
+    <message>
+        <source>Largest request body</source>
+        <translation>Größter Anfrage-Body</translation>
+    </message>
+    <message>
+        <source>Client connections</source>
+        <translation>Client-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Access log file</source>
+        <translation>Zugriffsprotokoll-Datei</translation>
+    </message>
+    <message>
+        <source>Upstream connect timeout</source>
+        <translation>Upstream-Verbindungs-Timeout</translation>
+    </message>
+    <message>
+        <source>Upstream response timeout</source>
+        <translation>Upstream-Antwort-Timeout</translation>
+    </message>
+    <message>
+        <source>Idle upstream connections</source>
+        <translation>Ruhende Upstream-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Lauschen</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Balancing</source>
+        <translation>Lastverteilung</translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation>Health-Checks</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Caching</source>
+        <translation>Caching</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Upstreams</source>
+        <translation>Upstreams</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Protokollierung</translation>
+    </message>
+    <message>
+        <source>Rate limit per second</source>
+        <translation>Ratenlimit pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Rate limit per minute</source>
+        <translation>Ratenlimit pro Minute</translation>
+    </message>
+    <message>
+        <source>Rate limit by</source>
+        <translation>Ratenlimit nach</translation>
+    </message>
+    <message>
+        <source>Key authentication</source>
+        <translation>Schlüssel-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>JWT authentication</source>
+        <translation>JWT-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>JWT secret</source>
+        <translation>JWT-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Route path</source>
+        <translation>Routenpfad</translation>
+    </message>
+    <message>
+        <source>Strip path</source>
+        <translation>Pfad entfernen</translation>
+    </message>
+    <message>
+        <source>Work time</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Work time jitter</source>
+        <translation>Arbeitszeit-Streuung</translation>
+    </message>
+    <message>
+        <source>Response size</source>
+        <translation>Antwortgröße</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Concurrent requests</source>
+        <translation>Gleichzeitige Anfragen</translation>
+    </message>
+    <message>
+        <source>Database query</source>
+        <translation>Datenbankabfrage</translation>
+    </message>
+    <message>
+        <source>Database pool size</source>
+        <translation>Größe des Datenbank-Pools</translation>
+    </message>
+    <message>
+        <source>Cache-aside</source>
+        <translation>Cache-aside</translation>
+    </message>
+    <message>
+        <source>Cache lifetime</source>
+        <translation>Cache-Lebensdauer</translation>
+    </message>
+    <message>
+        <source>Call timeout</source>
+        <translation>Aufruf-Timeout</translation>
+    </message>
+    <message>
+        <source>Calls per request</source>
+        <translation>Aufrufe pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speichergrenze</translation>
+    </message>
+    <message>
+        <source>Eviction policy</source>
+        <translation>Verdrängungsstrategie</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Leerlauf-Timeout</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Datenbankname</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Statement timeout</source>
+        <translation>Anweisungs-Timeout</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <source>Init script</source>
+        <translation>Init-Skript</translation>
+    </message>
+    <message>
+        <source>pgbench scale</source>
+        <translation>pgbench-Skalierung</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>Check path</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Check interval</source>
+        <translation>Prüfintervall</translation>
+    </message>
+    <message>
+        <source>Check timeout</source>
+        <translation>Prüf-Timeout</translation>
+    </message>
+    <message>
+        <source>Checks to mark up</source>
+        <translation>Prüfungen bis verfügbar</translation>
+    </message>
+    <message>
+        <source>Checks to mark down</source>
+        <translation>Prüfungen bis ausgefallen</translation>
+    </message>
+    <message>
+        <source>Sticky session cookie</source>
+        <translation>Sticky-Session-Cookie</translation>
+    </message>
+    <message>
+        <source>Queue timeout</source>
+        <translation>Warteschlangen-Timeout</translation>
+    </message>
+    <message>
+        <source>5xx in a row to eject</source>
+        <translation>5xx in Folge bis zum Auswerfen</translation>
+    </message>
+    <message>
+        <source>Ejection time</source>
+        <translation>Auswurfdauer</translation>
+    </message>
+    <message>
+        <source>Most backends ejected</source>
+        <translation>Höchstens ausgeworfene Backends</translation>
+    </message>
+    <message>
+        <source>Statistics page path</source>
+        <translation>Pfad der Statistikseite</translation>
+    </message>
+    <message>
+        <source>Forwarded headers</source>
+        <translation>Forwarded-Header</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <source>Cache responses</source>
+        <translation>Antworten cachen</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cache-Größe</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>Lastmodell</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Request limit</source>
+        <translation>Anfragelimit</translation>
+    </message>
+    <message>
+        <source>Think time</source>
+        <translation>Denkzeit</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Profile period</source>
+        <translation>Profilperiode</translation>
+    </message>
+    <message>
+        <source>Key distribution</source>
+        <translation>Schlüsselverteilung</translation>
+    </message>
+    <message>
+        <source>Number of keys</source>
+        <translation>Anzahl der Schlüssel</translation>
+    </message>
+    <message>
+        <source>Zipf exponent</source>
+        <translation>Zipf-Exponent</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Anfrage-Timeout</translation>
+    </message>
+    <message>
+        <source>Keep connections open</source>
+        <translation>Verbindungen offen halten</translation>
+    </message>
+    <message>
+        <source>Extra targets</source>
+        <translation>Zusätzliche Ziele</translation>
+    </message>
+    <message>
+        <source>Closed mode has no target rate: %1 connections send as fast as answers come. Set Mode to open to send at a rate.</source>
+        <translation>Der geschlossene Modus hat keine Zielrate: %1 Verbindungen senden so schnell, wie Antworten kommen. Stellen Sie den Modus auf offen, um mit einer Rate zu senden.</translation>
+    </message>
+    <message>
+        <source>Site folder</source>
+        <translation>Site-Ordner</translation>
+    </message>
+    <message>
+        <source>Forwarded prefixes</source>
+        <translation>Weitergeleitete Präfixe</translation>
+    </message>
+    <message>
+        <source>Index file</source>
+        <translation>Indexdatei</translation>
+    </message>
+    <message>
+        <source>Gzip compression</source>
+        <translation>Gzip-Komprimierung</translation>
+    </message>
+    <message>
+        <source>Error pages folder</source>
+        <translation>Ordner der Fehlerseiten</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1286,11 @@ Exit-Status:
     <message>
         <source>%1 (not applied)</source>
         <translation>%1 (nicht übernommen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>label (unit)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1665,12 +2038,6 @@ Die Wiederherstellungsdatei bleibt unter %2 erhalten.</translation>
         <translation>A&amp;usführen</translation>
     </message>
     <message>
-        <source>No topology yet.
-Open one with File › Open…, or pick one from File › Open Example.</source>
-        <translation>Noch keine Topologie.
-Öffnen Sie eine mit Datei › Öffnen… oder wählen Sie eine unter Datei › Beispiel öffnen.</translation>
-    </message>
-    <message>
         <source>Open &amp;Example</source>
         <translation>&amp;Beispiel öffnen</translation>
     </message>
@@ -1735,6 +2102,12 @@ Open one with File › Open…, or pick one from File › Open Example.</source>
         <source>Lab stopped</source>
         <translation>Labor angehalten</translation>
     </message>
+    <message>
+        <source>No topology yet.
+Drag a component from the palette, or open a ready-made lab with File › Open Example.</source>
+        <translation>Noch keine Topologie.
+Ziehen Sie eine Komponente aus der Palette, oder öffnen Sie ein fertiges Lab mit Datei › Beispiel öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>infralab::NodeDetailDock</name>
@@ -1789,6 +2162,42 @@ Open one with File › Open…, or pick one from File › Open Example.</source>
     <message>
         <source>%1 active connections · %2 bytes in · %3 bytes out</source>
         <translation>%1 aktive Verbindungen · %2 Bytes empfangen · %3 Bytes gesendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppt…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not run: its kind does not run in this version</source>
+        <translation>Nicht gestartet: seine Art läuft in dieser Version nicht</translation>
+    </message>
+    <message>
+        <source>%1 requests sent while it ran</source>
+        <translation>%1 Anfragen gesendet, solange er lief</translation>
+    </message>
+    <message>
+        <source>%1 requests served, %2 failures while it ran</source>
+        <translation>%1 Anfragen beantwortet, %2 Fehler, solange er lief</translation>
+    </message>
+    <message>
+        <source>%1 measured</source>
+        <translation>%1 gemessen</translation>
+    </message>
+    <message>
+        <source>not sending</source>
+        <translation>sendet nicht</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2671,13 @@ Knoten nicht starten kann (dann läuft nichts mehr); 2 bei Aufruffehlern.</trans
     <message>
         <source>Failures/s</source>
         <translation>Fehler/s</translation>
+    </message>
+</context>
+<context>
+    <name>infralab::TopologyScene</name>
+    <message>
+        <source>To link two nodes, drag from a card&apos;s edge or its round handle onto the node it calls.</source>
+        <translation>Um zwei Knoten zu verbinden, ziehen Sie vom Rand einer Karte oder ihrem runden Griff auf den Knoten, den sie aufruft.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,10 @@ struct ConfigKey
     double maximum = 0;
     QStringList enumValues;
     QString help;
+    // How the inspector names the key ("Duration"; it adds the unit: "Duration (s)") and the
+    // group it shows it under ("Timeouts"), source strings like help; set by schema::present.
+    QString label;
+    QString group;
     QString unit; // "ms", "s", "bytes", … shown next to editors and in the docs
     // A running node takes a change of this key without a restart (Component::applyConfig);
     // changing any other key restarts the node.

@@ -24,6 +24,12 @@ struct LiveControl
     QString key;
     QString label;            // "Rate:" (translate with context "Catalogue")
     bool logarithmic = false; // a slider over decades, 1 … the key's maximum
+    // Why the control does nothing under the node's effective `config` (translated), e.g. a
+    // rate in closed mode; empty or unset: it acts. The dock disables an idle control.
+    std::function<QString(const QJsonObject &config)> idleReason = {};
+    // An idle control shows the node's measured sending rate (NodeDetail::sendingRate) instead
+    // of its setting.
+    bool idleShowsSendingRate = false;
 };
 
 // The kind's live controls, in one group of the Node detail dock.

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace infralab::schema {
 
 QString text(const char *utf8)
@@ -89,18 +91,35 @@ ConfigKey live(ConfigKey key)
     return key;
 }
 
+void present(QList<ConfigKey> &keys, std::initializer_list<Presentation> presentation)
+{
+    for (const Presentation &p : presentation) {
+        const auto it = std::find_if(keys.begin(), keys.end(), [&p](const ConfigKey &k) {
+            return k.key == QLatin1String(p.key);
+        });
+        Q_ASSERT_X(it != keys.end(), "schema::present", p.key);
+        if (it == keys.end())
+            continue;
+        it->label = text(p.label);
+        it->group = text(p.group);
+    }
+}
+
 ConfigKey portKey()
 {
-    return intKey(
+    ConfigKey k = intKey(
         "port", 0, 0, 65535,
         QT_TRANSLATE_NOOP("Catalogue", "TCP port on 127.0.0.1; 0 picks a free port at start."));
+    k.label = text(QT_TRANSLATE_NOOP("Catalogue", "Port"));
+    k.group = text(group::Listening);
+    return k;
 }
 
 QList<ConfigKey> httpListenerKeys()
 {
     constexpr qint64 Hour = 3600;
     constexpr qint64 GiB = 1024 * 1024 * 1024;
-    return {
+    QList<ConfigKey> keys = {
         intKey("header_timeout_s", 10, 1, Hour,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "Time a client has to send the request line and headers "
@@ -137,12 +156,23 @@ QList<ConfigKey> httpListenerKeys()
                                   "File that gets one combined-format line per request; empty "
                                   "turns the log off.")),
     };
+    present(keys, {
+        {"header_timeout_s", QT_TRANSLATE_NOOP("Catalogue", "Header timeout"), group::Timeouts},
+        {"body_timeout_s", QT_TRANSLATE_NOOP("Catalogue", "Body timeout"), group::Timeouts},
+        {"keepalive_timeout_s", QT_TRANSLATE_NOOP("Catalogue", "Keep-alive timeout"),
+         group::Timeouts},
+        {"send_timeout_s", QT_TRANSLATE_NOOP("Catalogue", "Send timeout"), group::Timeouts},
+        {"max_body_bytes", QT_TRANSLATE_NOOP("Catalogue", "Largest request body"), group::Limits},
+        {"max_connections", QT_TRANSLATE_NOOP("Catalogue", "Client connections"), group::Limits},
+        {"access_log", QT_TRANSLATE_NOOP("Catalogue", "Access log file"), group::Logging},
+    });
+    return keys;
 }
 
 QList<ConfigKey> upstreamKeys(qint64 connectTimeoutMs, qint64 responseTimeoutMs)
 {
     constexpr qint64 Hour = 3600 * 1000;
-    return {
+    QList<ConfigKey> keys = {
         intKey("connect_timeout_ms", connectTimeoutMs, 1, 10 * 60 * 1000,
                QT_TRANSLATE_NOOP("Catalogue",
                                  "Time to open a connection to an upstream before the attempt "
@@ -158,6 +188,15 @@ QList<ConfigKey> upstreamKeys(qint64 connectTimeoutMs, qint64 responseTimeoutMs)
                                  "Idle connections kept open to each upstream; 0 opens a new "
                                  "connection per request.")),
     };
+    present(keys, {
+        {"connect_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Upstream connect timeout"),
+         group::Timeouts},
+        {"response_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Upstream response timeout"),
+         group::Timeouts},
+        {"upstream_keepalive", QT_TRANSLATE_NOOP("Catalogue", "Idle upstream connections"),
+         group::Upstreams},
+    });
+    return keys;
 }
 
 QStringList httpKinds()

@@ -3,6 +3,7 @@
 #include "catalogue/choices.h"
 #include "catalogue/configkey.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <initializer_list>
@@ -35,6 +36,36 @@ ConfigKey enumKey(const char *key, E defaultValue, const Choices<E, N> &choices,
 }
 ConfigKey listKey(const char *key, std::initializer_list<const char *> defaultValue,
                   const char *help);
+
+// The groups the inspector sorts a kind's keys into, in the order they first appear in the
+// kind's declaration (source strings, context "Catalogue").
+namespace group {
+inline constexpr const char *Listening = QT_TRANSLATE_NOOP("Catalogue", "Listening");
+inline constexpr const char *Behaviour = QT_TRANSLATE_NOOP("Catalogue", "Behaviour");
+inline constexpr const char *Load = QT_TRANSLATE_NOOP("Catalogue", "Load");
+inline constexpr const char *Requests = QT_TRANSLATE_NOOP("Catalogue", "Requests");
+inline constexpr const char *Balancing = QT_TRANSLATE_NOOP("Catalogue", "Balancing");
+inline constexpr const char *HealthChecks = QT_TRANSLATE_NOOP("Catalogue", "Health checks");
+inline constexpr const char *Security = QT_TRANSLATE_NOOP("Catalogue", "Security");
+inline constexpr const char *Caching = QT_TRANSLATE_NOOP("Catalogue", "Caching");
+inline constexpr const char *Data = QT_TRANSLATE_NOOP("Catalogue", "Data");
+inline constexpr const char *Upstreams = QT_TRANSLATE_NOOP("Catalogue", "Upstreams");
+inline constexpr const char *Limits = QT_TRANSLATE_NOOP("Catalogue", "Limits");
+inline constexpr const char *Timeouts = QT_TRANSLATE_NOOP("Catalogue", "Timeouts");
+inline constexpr const char *Logging = QT_TRANSLATE_NOOP("Catalogue", "Logging");
+} // namespace group
+
+// A key's label and group, for present().
+struct Presentation
+{
+    const char *key;
+    const char *label; // QT_TRANSLATE_NOOP("Catalogue", …) at the call site
+    const char *group; // one of schema::group
+};
+
+// Gives the declared `keys` their labels and groups (ConfigKey::label, ::group). Every key
+// named must be declared (asserted); tst_settings checks that every key of every kind has both.
+void present(QList<ConfigKey> &keys, std::initializer_list<Presentation> presentation);
 
 // `key`, marked as taken by a running node without a restart (ConfigKey::live).
 ConfigKey live(ConfigKey key);

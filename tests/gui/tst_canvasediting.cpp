@@ -250,6 +250,70 @@ private slots:
         QVERIFY(m_window->statusBar()->currentMessage().contains("already calls"));
     }
 
+    // The band along the inside of a card's border starts a link too; a click there selects.
+    void linkByDraggingTheCardEdge()
+    {
+        NodeItem *app = scene()->nodeItem("app-1");
+        NodeItem *db = scene()->nodeItem("db-1");
+        const QPointF edge(-NodeItem::Width / 2 + NodeItem::EdgeBand / 2, 10); // left edge
+        QVERIFY(NodeItem::isOnEdge(edge));
+        QVERIFY(!NodeItem::isOnEdge(QPointF(0, 0)));
+        QVERIFY(!NodeItem::isOnEdge(edge - QPointF(NodeItem::EdgeBand, 0))); // outside the card
+        scene()->clearSelection();
+        QTest::mouseClick(viewport(), Qt::LeftButton, {}, viewPos(app->mapToScene(edge)));
+        QCOMPARE(scene()->selectedNodeIds(), QStringList{"app-1"});
+        QCOMPARE(stack()->count(), 0);
+        scene()->clearSelection();
+        drag(viewport(), viewPos(app->mapToScene(edge)), viewPos(db->pos()));
+        QVERIFY(m_window->document()->topology().indexOfLink(u"app-1", u"db-1") >= 0);
+        QCOMPARE(stack()->count(), 1);
+        QCOMPARE(node("app-1")->position, std::optional<QPointF>(QPointF(0, 300))); // not moved
+        QVERIFY(scene()->selectedNodeIds().isEmpty()); // a link drag selects nothing
+        // The handle is larger than it was (6 px), and forgiving around it.
+        QVERIFY(NodeItem::HandleRadius >= 9);
+        QVERIFY(NodeItem::isOnHandle(NodeItem::handleCenter() + QPointF(NodeItem::HandleRadius + 4, 0)));
+    }
+
+    // Over a card the status bar tells how links are drawn, until the user has drawn one; over
+    // the edge band or the handle the card marks where a drag starts a link.
+    void linkHintOnHover()
+    {
+        QSignalSpy hints(scene(), &TopologyScene::linkHintRequested);
+        NodeItem *app = scene()->nodeItem("app-1");
+        const auto hover = [this](QPoint pos) {
+            mouse(viewport(), QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
+        };
+        hover(viewPos(QPointF(-150, 150))); // the empty canvas
+        QCOMPARE(hints.count(), 0);
+        hover(viewPos(app->pos()));
+        QCOMPARE(hints.count(), 1);
+        QCOMPARE(m_window->statusBar()->currentMessage(), TopologyScene::linkHint());
+        QVERIFY(!app->linkZoneHovered());
+        hover(viewPos(app->pos() + QPointF(10, 10))); // the middle again: once is enough
+        QCOMPARE(hints.count(), 1);
+        const QPointF edge(0, NodeItem::Height / 2 - NodeItem::EdgeBand / 2); // bottom edge
+        hover(viewPos(app->mapToScene(edge)));
+        QVERIFY(app->linkZoneHovered());
+        QCOMPARE(app->cursor().shape(), Qt::CrossCursor);
+        QCOMPARE(hints.count(), 2);
+        hover(viewPos(app->mapToScene(NodeItem::handleCenter())));
+        QVERIFY(app->linkZoneHovered());
+        QCOMPARE(hints.count(), 2); // still the same zone
+        hover(viewPos(QPointF(-150, 150)));
+        QVERIFY(!app->linkZoneHovered());
+        QVERIFY(!app->hasCursor());
+
+        // Once a link is drawn, hovering stays quiet.
+        drag(viewport(), viewPos(app->mapToScene(NodeItem::handleCenter())),
+             viewPos(scene()->nodeItem("db-1")->pos()));
+        QCOMPARE(stack()->count(), 1);
+        hints.clear();
+        hover(viewPos(app->mapToScene(edge)));
+        hover(viewPos(QPointF(-150, 150)));
+        hover(viewPos(scene()->nodeItem("web-1")->mapToScene(edge)));
+        QCOMPARE(hints.count(), 0);
+    }
+
     void forbiddenLinkIsRefusedWhileDragging()
     {
         NodeItem *db = scene()->nodeItem("db-1");

@@ -163,6 +163,71 @@ private slots:
         }
     }
 
+    // Rows read as the catalogue names the settings, with the file's key in the tooltip.
+    void labelsAndKeyTooltips_data()
+    {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("unit in brackets") << "load"
+                                          << "duration_s"
+                                          << "Duration (s)";
+        QTest::newRow("shared listener key") << "web-1"
+                                             << "header_timeout_s"
+                                             << "Header timeout (s)";
+        QTest::newRow("no unit") << "lb"
+                                 << "algorithm"
+                                 << "Algorithm";
+        QTest::newRow("port") << "lb"
+                              << "port"
+                              << "Port";
+    }
+
+    void labelsAndKeyTooltips()
+    {
+        QFETCH(QString, node);
+        QFETCH(QString, key);
+        QFETCH(QString, label);
+        scene()->selectNodes({node});
+        ConfigForm *form = inspector()->form();
+        QVERIFY(form);
+        QCOMPARE(form->label(key)->text(), label);
+        QVERIFY2(form->label(key)->toolTip().contains("<code>" + key + "</code>"),
+                 qPrintable(form->label(key)->toolTip()));
+        QCOMPARE(form->editor(key)->toolTip(), form->label(key)->toolTip());
+    }
+
+    // Rows stand under group headers, the kind's own groups first, each key in its group.
+    void rowsAreGrouped()
+    {
+        scene()->selectNodes({"lb"});
+        ConfigForm *form = inspector()->form();
+        QVERIFY(form);
+        QStringList groups = form->groups();
+        QCOMPARE(groups.first(), "Listening");
+        for (const char *group : {"Balancing", "Health checks", "Timeouts", "Limits"})
+            QVERIFY2(groups.contains(group), qPrintable(groups.join(QStringLiteral(", "))));
+        QCOMPARE(groups.removeDuplicates(), 0);
+        QVERIFY(form->keysInGroup("Listening").contains("port"));
+        QVERIFY(form->keysInGroup("Health checks").contains("health_check_interval_ms"));
+        QVERIFY(form->keysInGroup("Timeouts").contains("header_timeout_s"));
+        QVERIFY(form->keysInGroup("Timeouts").contains("connect_timeout_ms"));
+        QVERIFY(form->keysInGroup("Limits").contains("max_body_bytes"));
+        // keys() follows the groups: all of one group before the next one's.
+        QStringList byGroups;
+        for (const QString &group : groups)
+            byGroups += form->keysInGroup(group);
+        QCOMPARE(form->keys(), byGroups);
+        // Each header sits above its first row.
+        const auto headers = form->findChildren<QLabel *>("configGroup");
+        QCOMPARE(headers.size(), groups.size());
+        for (QLabel *header : headers) {
+            const QString first = form->keysInGroup(header->text()).constFirst();
+            QVERIFY2(header->geometry().bottom() <= form->label(first)->geometry().top(),
+                     qPrintable(header->text()));
+        }
+    }
+
     void schemaOrderAndDefaultMarker()
     {
         scene()->selectNodes({"lb"});

@@ -57,6 +57,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -333,7 +334,19 @@ private slots:
         QCOMPARE(backendTable->item(0, 1)->text(), QString("up"));
         QCOMPARE(backendTable->item(0, 1)->foreground().color(),
                  liveStateColor(LiveState::Running));
+        // Every backend row shows, not a row and a half of them.
+        const int lastRowBottom = backendTable->rowViewportPosition(2) + backendTable->rowHeight(2);
+        QVERIFY2(lastRowBottom <= backendTable->viewport()->height(),
+                 qPrintable(QString("%1 > %2").arg(lastRowBottom)
+                                .arg(backendTable->viewport()->height())));
         QVERIFY(live->detail()->accessLog()->isVisibleTo(live->detail()));
+        // One access-log entry a line, no blank lines between them.
+        QTRY_VERIFY(live->detail()->accessLog()->toPlainText().count('\n') >= 2);
+        QVERIFY(!live->detail()->accessLog()->toPlainText().contains("\n\n"));
+        // The newest entry shows from its start, not scrolled to the end of its long line.
+        QCOMPARE(live->detail()->accessLog()->horizontalScrollBar()->value(), 0);
+        QVERIFY(live->detail()->accessLog()->height()
+                >= 8 * QFontMetrics(live->detail()->accessLog()->font()).lineSpacing());
         QVERIFY(!live->detail()->controlsBox()->isVisibleTo(live->detail()));
         live->events()->setTypeFilter(QString());
         live->events()->setNodeFilter(QString());
@@ -443,6 +456,102 @@ private slots:
         QCOMPARE(window.scene()->nodeItem("web-1")->runState(), NodeItem::RunState::None);
         QVERIFY(window.scene()->nodeItem("app")
                 && window.scene()->nodeItem("app")->toolTip().contains("does not run"));
+    }
+
+    // In closed mode the generator's rate setting does nothing: the slider is disabled, says
+    // why, and shows the measured rate instead of the setting. Stopped, the detail says so and
+    // gives what it sent, never a rate it no longer sends.
+    void generatorDetailClosedModeAndStopped()
+    {
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &id, QJsonObject &config) {
+                                                 if (id == "load") {
+                                                     config.insert("mode", "closed");
+                                                     config.insert("connections", 2);
+                                                     config.insert("think_time_ms", 20);
+                                                 }
+                                             });
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        LabSession *session = live->session();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*session, window.document()->topology()),
+                                 StartTimeoutMs);
+        window.scene()->selectNodes({"load"});
+        NodeDetailDock *detail = live->detail();
+        QVERIFY(detail->slider("rate"));
+        QVERIFY(!detail->slider("rate")->isEnabled());
+        QVERIFY(!detail->spinBox("rate")->isEnabled());
+        QVERIFY(!detail->spinBox("rate")->isVisibleTo(detail));
+        QVERIFY(detail->slider("rate")->toolTip().contains("Closed mode has no target rate"));
+        QVERIFY(detail->slider("rate")->toolTip().contains("2 connections"));
+        QVERIFY(detail->comboBox("profile")->isEnabled()); // the profile acts in both modes
+        QLabel *measured = detail->measuredLabel("rate");
+        QVERIFY(measured && measured->isVisibleTo(detail));
+        QTRY_VERIFY_WITH_TIMEOUT(measured->text().endsWith("measured"), 5000);
+        QTRY_VERIFY(detail->numbersText().startsWith("Sending <b>"));
+
+        session->stopNode("load");
+        QTRY_COMPARE_WITH_TIMEOUT(session->state("load"), NodeState::Stopped, 10000);
+        QTRY_VERIFY(detail->numbersText().startsWith("<b>Stopped</b>"));
+        QVERIFY2(!detail->numbersText().contains("Sending"), qPrintable(detail->numbersText()));
+        QVERIFY2(detail->numbersText().contains("requests sent while it ran"),
+                 qPrintable(detail->numbersText()));
+
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(session->phase(), LabSession::Phase::Stopped, 10000);
+        QVERIFY(detail->numbersText().startsWith("<b>Stopped</b>"));
+        QVERIFY(!detail->numbersText().contains("Sending"));
+        // Open mode: the slider acts again and shows the setting.
+        window.document()->undoStack()->push(
+            new SetNodeConfigCommand(window.document(), {"load"}, "mode", QString("open"), 0));
+        QVERIFY(detail->slider("rate")->isEnabled());
+        QVERIFY(detail->spinBox("rate")->isVisibleTo(detail));
+        QVERIFY(!measured->isVisibleTo(detail));
+        QVERIFY(detail->slider("rate")->toolTip().isEmpty());
+    }
+
+    // Not a check: the running three-tier example with a node selected, for a human to look at
+    // when INFRALAB_SCREENSHOT_DIR names a folder (run under Xvfb with QT_QPA_PLATFORM=xcb;
+    // QT_SCALE_FACTOR=2 for 2x).
+    void screenshots_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("selection");
+        QTest::newRow("1280x800-web-1") << QSize(1280, 800) << "web-1";
+        QTest::newRow("1280x800-load") << QSize(1280, 800) << "load";
+        QTest::newRow("1920x1080-lb") << QSize(1920, 1080) << "lb";
+    }
+
+    void screenshots()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, selection);
+        const QString dir = qEnvironmentVariable("INFRALAB_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set INFRALAB_SCREENSHOT_DIR to render screenshots");
+        const QString path = preparedExample(m_dir, "three-tier.infralab.json",
+                                             [](const QString &, QJsonObject &) {});
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(path));
+        LiveDocks *live = window.live();
+        QVERIFY(live->actions()->start());
+        QTRY_VERIFY_WITH_TIMEOUT(allSettled(*live->session(), window.document()->topology()),
+                                 StartTimeoutMs);
+        window.scene()->selectNodes({selection});
+        QTest::qWait(3000); // pacing: let rates, sparklines and the detail fill in
+        const QString file = QStringLiteral("%1/livelab-%2-x%3.png")
+                                 .arg(dir, QString::fromLatin1(QTest::currentDataTag()))
+                                 .arg(window.devicePixelRatio());
+        QVERIFY(window.grab().save(file));
+        qInfo("wrote %s", qPrintable(file));
+        live->actions()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(live->session()->phase(), LabSession::Phase::Stopped, 10000);
     }
 
     void editsWhileRunning()

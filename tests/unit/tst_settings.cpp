@@ -188,6 +188,29 @@ private slots:
                  choiceNames(trafficgenerator::KeySampler::distributionChoices));
     }
 
+    // The inspector shows every key under a human label in a group (schema::present): a key
+    // added without them would show as its bare name, ungrouped.
+    void everyKeyHasALabelAndAGroup()
+    {
+        for (const KindInfo &kind : ComponentCatalogue::instance().kinds()) {
+            for (const QList<ConfigKey> *keys : {&kind.config, &kind.linkConfig}) {
+                for (const ConfigKey &key : *keys) {
+                    const QString where = kind.kind + QLatin1Char('/') + key.key;
+                    QVERIFY2(!key.label.isEmpty(), qPrintable(where + " has no label"));
+                    QVERIFY2(!key.group.isEmpty(), qPrintable(where + " has no group"));
+                    QVERIFY2(key.label != key.key, qPrintable(where + " is labelled by its key"));
+                }
+            }
+        }
+        const KindInfo *gen = ComponentCatalogue::instance().find(u"traffic-generator");
+        QCOMPARE(gen->findKey(u"duration_s")->label, "Duration");
+        QCOMPARE(gen->findKey(u"timeout_ms")->group, "Timeouts");
+        const KindInfo *web = ComponentCatalogue::instance().find(u"web-server");
+        QCOMPARE(web->findKey(u"port")->group, "Listening");
+        QCOMPARE(web->findKey(u"header_timeout_s")->group, "Timeouts");
+        QCOMPARE(web->findKey(u"max_body_bytes")->group, "Limits");
+    }
+
     // Reading a key the kind does not declare is reported (and asserts in debug builds, so this
     // runs where Q_ASSERT is off).
     void undeclaredReadIsReported()

@@ -14,6 +14,8 @@
 #include <QSvgRenderer>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace infralab {
 
 namespace {
@@ -105,6 +107,7 @@ QColor NodeItem::runStateColor(RunState state)
     case RunState::Degraded: return QColor(0xf0, 0x8c, 0x00);
     case RunState::Failed: return QColor(0xe0, 0x31, 0x31);
     case RunState::Stopped: return QColor(0x86, 0x8e, 0x96);
+    case RunState::Skipped: return QColor(0xad, 0xb5, 0xbd);
     }
     return {};
 }
@@ -120,8 +123,27 @@ void NodeItem::setBadge(const QString &text)
 bool NodeItem::isOnHandle(const QPointF &itemPos)
 {
     const QPointF d = itemPos - handleCenter();
-    const qreal reach = HandleRadius + 4; // a little forgiving
+    const qreal reach = HandleRadius + 5; // a little forgiving
     return d.x() * d.x() + d.y() * d.y() <= reach * reach;
+}
+
+bool NodeItem::isOnEdge(const QPointF &itemPos)
+{
+    const QRectF card = cardRect();
+    return card.contains(itemPos)
+           && !card.adjusted(EdgeBand, EdgeBand, -EdgeBand, -EdgeBand).contains(itemPos);
+}
+
+void NodeItem::setLinkZoneHovered(bool hovered)
+{
+    if (m_linkZoneHovered == hovered)
+        return;
+    m_linkZoneHovered = hovered;
+    if (hovered)
+        setCursor(Qt::CrossCursor);
+    else
+        unsetCursor();
+    update();
 }
 
 QRectF NodeItem::cardRect()
@@ -131,8 +153,11 @@ QRectF NodeItem::cardRect()
 
 QRectF NodeItem::boundingRect() const
 {
-    // Room for the selection outline, the shadow, the handle and a badge on the bottom edge.
-    return cardRect().adjusted(-3, -3, 3 + ShadowOffset + HandleRadius + 1, 14);
+    // Room for the selection outline and its halo, the shadow, the handle and a badge on the
+    // bottom edge.
+    constexpr qreal Outline = SelectionOffset + 4;
+    return cardRect().adjusted(-Outline, -Outline, std::max(Outline, HandleRadius + 2),
+                               std::max(Outline, 14.0));
 }
 
 QPainterPath NodeItem::shape() const
@@ -143,7 +168,7 @@ QPainterPath NodeItem::shape() const
         QPainterPath card;
         card.addRoundedRect(cardRect(), Radius, Radius);
         QPainterPath handle;
-        handle.addEllipse(handleCenter(), HandleRadius + 4, HandleRadius + 4);
+        handle.addEllipse(handleCenter(), HandleRadius + 5, HandleRadius + 5);
         return card.united(handle);
     }();
     return outline;
@@ -165,25 +190,20 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 
     painter->setRenderHint(QPainter::Antialiasing);
+    if (selected)
+        paintSelection(painter, palette);
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(0, 0, 0, dark ? 90 : 28));
     painter->drawRoundedRect(card.translated(0, ShadowOffset), Radius, Radius);
 
     QColor border = palette.color(QPalette::WindowText);
     border.setAlphaF(dark ? 0.22f : 0.18f);
-    // Selection in the palette's highlight with a soft halo, the same for every kind, so it
-    // is never mistaken for a category (the stripe) or a run state (the dot).
     const QColor highlight = palette.color(QPalette::Highlight);
-    if (selected) {
-        QColor halo = highlight;
-        halo.setAlphaF(0.3f);
-        painter->setPen(QPen(halo, 5));
-        painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(card, Radius, Radius);
-    }
     painter->setBrush(fill);
     QPen outline = selected ? QPen(highlight, 2) : QPen(border, 1);
-    if (!m_runs && !selected) {
+    if (m_linkZoneHovered && !selected)
+        outline = QPen(m_accent, 2); // where a drag starts a link
+    if (!m_runs && !selected && !m_linkZoneHovered) {
         // A card whose kind does not run yet: dashed, like a placeholder.
         border.setAlphaF(dark ? 0.5f : 0.45f);
         outline = QPen(border, 1.2, Qt::DashLine);
@@ -209,6 +229,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(m_accent);
     painter->drawPath(stripe);
 
+    // A node the running lab skips is there but does nothing: its content fades.
+    const bool skipped = m_runState == RunState::Skipped;
+    if (skipped)
+        painter->setOpacity(0.5);
     const qreal textWidth = card.width() - 2 * Padding;
     QFont titleFont = widget ? widget->font() : QApplication::font();
     titleFont.setBold(true);
@@ -240,26 +264,74 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QRectF(left, titleTop + titleMetrics.height(), textWidth, kindMetrics.height()),
         Qt::AlignCenter, kindMetrics.elidedText(m_kindName, Qt::ElideRight, textWidth));
 
+    if (skipped)
+        painter->setOpacity(1);
+
     paintLiveState(painter, palette, fill);
 
-    if (option->state & QStyle::State_MouseOver) {
+    if (option->state & QStyle::State_MouseOver || m_linkZoneHovered) {
+        // The link handle: a disc in the kind's colour with an arrow pointing out.
         painter->setPen(QPen(fill, 1.5));
         painter->setBrush(m_accent);
-        painter->drawEllipse(handleCenter(), HandleRadius, HandleRadius);
+        const QPointF c = handleCenter();
+        const qreal r = m_linkZoneHovered ? HandleRadius + 1 : HandleRadius;
+        painter->drawEllipse(c, r, r);
+        painter->setPen(QPen(Qt::white, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        const qreal a = r * 0.45;
+        painter->drawLine(c - QPointF(a, 0), c + QPointF(a, 0));
+        painter->drawPolyline(QPolygonF{c + QPointF(0, -a), c + QPointF(a, 0), c + QPointF(0, a)});
     }
+}
+
+void NodeItem::paintSelection(QPainter *painter, const QPalette &palette) const
+{
+    // Outside the card and outside the live state ring (which NodeStatusItem draws 0.25 to
+    // 2.75 px outside the card): a band in the base colour, the highlight outline on it and a
+    // soft halo beyond, the same for every kind and state, so it is never mistaken for a
+    // category (the stripe) or a run state (the ring and the dot), and reads over any of them.
+    const QRectF card = cardRect();
+    const QColor highlight = palette.color(QPalette::Highlight);
+    QColor halo = highlight;
+    halo.setAlphaF(0.28f);
+    const auto around = [&card](qreal offset) {
+        return card.adjusted(-offset, -offset, offset, offset);
+    };
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(halo, 4));
+    painter->drawRoundedRect(around(SelectionOffset + 2), Radius + SelectionOffset + 2,
+                             Radius + SelectionOffset + 2);
+    painter->setPen(QPen(palette.color(QPalette::Base), 2));
+    painter->drawRoundedRect(around(SelectionOffset - 1.5), Radius + SelectionOffset - 1.5,
+                             Radius + SelectionOffset - 1.5);
+    painter->setPen(QPen(highlight, 2.5));
+    painter->drawRoundedRect(around(SelectionOffset), Radius + SelectionOffset,
+                             Radius + SelectionOffset);
 }
 
 void NodeItem::paintLiveState(QPainter *painter, const QPalette &palette, const QColor &fill) const
 {
     const QRectF card = cardRect();
-    if (m_runState != RunState::None) {
-        constexpr qreal Dot = 5;
+    const QPointF dotCentre(card.right() - 12, card.top() + 13);
+    constexpr qreal Dot = 5;
+    if (m_runState == RunState::Skipped) {
+        // Not stopped but left out: a hollow dot, struck through.
+        const QColor color = runStateColor(RunState::Stopped);
+        painter->setPen(QPen(color, 1.5));
+        painter->setBrush(fill);
+        painter->drawEllipse(dotCentre, Dot, Dot);
+        painter->drawLine(dotCentre + QPointF(-Dot * 0.7, Dot * 0.7),
+                          dotCentre + QPointF(Dot * 0.7, -Dot * 0.7));
+    } else if (m_runState != RunState::None) {
         painter->setPen(QPen(fill, 1.5));
         painter->setBrush(runStateColor(m_runState));
-        painter->drawEllipse(QPointF(card.right() - 12, card.top() + 13), Dot, Dot);
+        painter->drawEllipse(dotCentre, Dot, Dot);
     }
-    // While designing, a card whose kind does not run yet says so where a live figure goes.
-    const QString badge = !m_badge.isEmpty() || m_runs || m_runState != RunState::None
+    // A card whose kind does not run yet says so where a live figure goes, while designing
+    // and while the lab skips it.
+    const bool notRun = !m_runs
+                        && (m_runState == RunState::None || m_runState == RunState::Skipped);
+    const QString badge = !m_badge.isEmpty() || !notRun
                               ? m_badge
                               : QCoreApplication::translate("NodeItem", "not in this version");
     if (!badge.isEmpty()) {
@@ -272,7 +344,7 @@ void NodeItem::paintLiveState(QPainter *painter, const QPalette &palette, const 
         const qreal height = metrics.height() + 2;
         const QRectF pill(-width / 2, card.bottom() - height / 2, width, height);
         QPen pillPen(m_runState == RunState::None ? m_accent : runStateColor(m_runState), 1);
-        if (!m_runs && m_runState == RunState::None)
+        if (notRun)
             pillPen = QPen(runStateColor(RunState::Stopped), 1, Qt::DashLine);
         painter->setPen(pillPen);
         painter->setBrush(palette.color(QPalette::Base));
@@ -288,8 +360,15 @@ void NodeItem::paintTile(QPainter *painter, const QColor &fill, bool selected) c
 {
     const QRectF card = cardRect();
     painter->setRenderHint(QPainter::Antialiasing, false);
-    painter->setPen(selected ? QPen(QApplication::palette().color(QPalette::Highlight), 0)
-                             : Qt::NoPen);
+    if (selected) {
+        QPen pen(QApplication::palette().color(QPalette::Highlight), 2);
+        pen.setCosmetic(true);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(card.adjusted(-SelectionOffset, -SelectionOffset, SelectionOffset,
+                                        SelectionOffset));
+    }
+    painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRect(card);
     painter->fillRect(QRectF(card.left(), card.top(), card.width(), card.height() * 0.2), m_accent);

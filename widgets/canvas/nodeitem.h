@@ -23,14 +23,21 @@ public:
     enum { Type = UserType + 1 };
     static constexpr qreal Width = 152;
     static constexpr qreal Height = 92;
-    static constexpr qreal HandleRadius = 6;
+    static constexpr qreal HandleRadius = 9;
+    // A press this close inside the card's border and then a drag draws a link, like a drag
+    // from the handle; a click there selects the card as anywhere else.
+    static constexpr qreal EdgeBand = 8;
+    // The selection outline runs this far outside the card, outside the live state ring
+    // (NodeStatusItem), with a gap in the base colour between them.
+    static constexpr qreal SelectionOffset = 5;
 
     // How a link being drawn judges this card as its target.
     enum class Highlight { None, Accept, Refuse };
     // The node's state in a running lab (the live lab sets it; None while designing): a dot in
     // the card's top-right corner, so state reads apart from kind (icon, stripe) and selection
     // (outline).
-    enum class RunState { None, Starting, Running, Degraded, Failed, Stopped };
+    // Skipped: the lab runs but this node does not (its kind does not run in this version).
+    enum class RunState { None, Starting, Running, Degraded, Failed, Stopped, Skipped };
 
     NodeItem(const QString &id, const KindStyle *style);
 
@@ -64,6 +71,12 @@ public:
     // card; dragging from it draws a link.
     static QPointF handleCenter() { return QPointF(Width / 2, 0); }
     static bool isOnHandle(const QPointF &itemPos);
+    // In the band along the inside of the card's border (EdgeBand), where a drag draws a link.
+    static bool isOnEdge(const QPointF &itemPos);
+    // The select tool marks the card while the pointer is over the handle or the edge band:
+    // the handle shows, the border takes the accent colour and the cursor a cross.
+    void setLinkZoneHovered(bool hovered);
+    bool linkZoneHovered() const { return m_linkZoneHovered; }
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -75,6 +88,7 @@ protected:
 private:
     void paintIcon(QPainter *painter, const QRectF &rect) const;
     void paintTile(QPainter *painter, const QColor &fill, bool selected) const;
+    void paintSelection(QPainter *painter, const QPalette &palette) const;
     void paintLiveState(QPainter *painter, const QPalette &palette, const QColor &fill) const;
 
     const QString m_id;
@@ -89,6 +103,7 @@ private:
     RunState m_runState = RunState::None;
     QString m_badge;
     bool m_runs = true;
+    bool m_linkZoneHovered = false;
 };
 
 } // namespace infralab

@@ -45,31 +45,86 @@ bool SelectTool::mousePressed(QGraphicsSceneMouseEvent *event)
 
     m_pressPos = event->scenePos();
     m_pressedId = item->id();
-    if (NodeItem::isOnHandle(item->mapFromScene(event->scenePos()))) {
-        m_mode = Mode::Linking;
-        m_linkDrag = std::make_unique<LinkDrag>(scene(), item);
-        m_linkDrag->moveTo(event->scenePos());
+    const QPointF itemPos = item->mapFromScene(event->scenePos());
+    if (NodeItem::isOnHandle(itemPos)) {
+        startLink(item, event->scenePos());
         event->accept();
         return true;
     }
-
     m_pressedWasSelected = item->isSelected();
-    if (event->modifiers() & Qt::ControlModifier) {
-        item->setSelected(!item->isSelected());
-    } else if (!item->isSelected()) {
-        scene()->clearSelection();
-        item->setSelected(true);
+    if (NodeItem::isOnEdge(itemPos)) {
+        // A drag from here draws a link, a click selects: decided when the pointer moves.
+        m_mode = Mode::EdgePressed;
+        event->accept();
+        return true;
     }
+    selectOnPress(item, event->modifiers());
     m_mode = Mode::Pressed;
     event->accept();
     return true;
 }
 
+void SelectTool::selectOnPress(NodeItem *item, Qt::KeyboardModifiers modifiers)
+{
+    if (modifiers & Qt::ControlModifier) {
+        item->setSelected(!item->isSelected());
+    } else if (!item->isSelected()) {
+        scene()->clearSelection();
+        item->setSelected(true);
+    }
+}
+
+void SelectTool::startLink(NodeItem *caller, const QPointF &scenePos)
+{
+    m_mode = Mode::Linking;
+    caller->setLinkZoneHovered(false);
+    m_hoveredId.clear();
+    m_linkDrag = std::make_unique<LinkDrag>(scene(), caller);
+    m_linkDrag->moveTo(scenePos);
+}
+
+void SelectTool::hover(const QPointF &scenePos)
+{
+    NodeItem *item = scene()->nodeItemAt(scenePos);
+    const bool inZone = item
+                        && (NodeItem::isOnHandle(item->mapFromScene(scenePos))
+                            || NodeItem::isOnEdge(item->mapFromScene(scenePos)));
+    const QString zoneId = inZone ? item->id() : QString();
+    if (zoneId != m_hoveredId) {
+        if (NodeItem *previous = scene()->nodeItem(m_hoveredId))
+            previous->setLinkZoneHovered(false);
+        m_hoveredId = zoneId;
+        if (inZone) {
+            item->setLinkZoneHovered(true);
+            if (!m_linkDrawn)
+                scene()->requestLinkHint();
+        }
+    }
+    // The first card the pointer meets tells how links are drawn, once.
+    if (item && !inZone && !m_hintedCard && !m_linkDrawn) {
+        m_hintedCard = true;
+        scene()->requestLinkHint();
+    }
+}
+
 bool SelectTool::mouseMoved(QGraphicsSceneMouseEvent *event)
 {
     switch (m_mode) {
-    case Mode::Idle: return false;
+    case Mode::Idle:
+        if (event->buttons() == Qt::NoButton)
+            hover(event->scenePos());
+        return false; // hover events, the rubber band
     case Mode::Linking: m_linkDrag->moveTo(event->scenePos()); return true;
+    case Mode::EdgePressed: {
+        const QPointF travel = event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton);
+        if (travel.manhattanLength() < QApplication::startDragDistance())
+            return true;
+        if (NodeItem *caller = scene()->nodeItem(m_pressedId))
+            startLink(caller, event->scenePos());
+        else
+            m_mode = Mode::Idle;
+        return true;
+    }
     case Mode::Pressed: {
         const QPointF travel = event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton);
         if (travel.manhattanLength() < QApplication::startDragDistance())
@@ -99,8 +154,18 @@ bool SelectTool::mouseReleased(QGraphicsSceneMouseEvent *event)
     switch (mode) {
     case Mode::Idle: return false;
     case Mode::Linking:
-        m_linkDrag->finish(event->scenePos());
+        if (m_linkDrag->finish(event->scenePos()))
+            m_linkDrawn = true;
         m_linkDrag.reset();
+        return true;
+    case Mode::EdgePressed:
+        // A click on the edge band: the same selection as a click anywhere on the card.
+        if (NodeItem *item = scene()->nodeItem(m_pressedId)) {
+            if (!(event->modifiers() & Qt::ControlModifier) && m_pressedWasSelected)
+                scene()->selectNodes({m_pressedId});
+            else
+                selectOnPress(item, event->modifiers());
+        }
         return true;
     case Mode::Pressed:
         // A plain click on a card of a multi-selection selects just that card.

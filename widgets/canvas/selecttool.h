@@ -13,10 +13,14 @@
 namespace infralab {
 
 class LinkDrag;
+class NodeItem;
 
 // The canvas's default tool. Click selects a card, Ctrl-click toggles it, a press on the empty
 // canvas leaves the rubber band to the view. Dragging cards moves the selection (snapped to
-// the grid when on) as one undo step; dragging from a card's handle draws a link (LinkDrag).
+// the grid when on) as one undo step; dragging from a card's handle, or from the band along the
+// inside of its border (NodeItem::EdgeBand), draws a link (LinkDrag). Hovering those marks the
+// card and, until the first link is drawn, asks the scene for the link hint
+// (TopologyScene::linkHintRequested).
 // Arrow keys move the selection (Shift: five times as far); F2 or a double-click renames in
 // place.
 class SelectTool final : public AbstractTool
@@ -36,7 +40,11 @@ public:
     static constexpr qreal KeyStep = 8;
 
 private:
-    enum class Mode { Idle, Pressed, Moving, Linking };
+    enum class Mode { Idle, Pressed, EdgePressed, Moving, Linking };
+
+    void hover(const QPointF &scenePos);
+    void selectOnPress(NodeItem *item, Qt::KeyboardModifiers modifiers);
+    void startLink(NodeItem *caller, const QPointF &scenePos);
 
     void moveSelectionTo(const QPointF &scenePos);
     void moveSelectionBy(const QPointF &delta);
@@ -52,6 +60,9 @@ private:
     std::unique_ptr<LinkDrag> m_linkDrag;
     QPointer<NameEditor> m_editor;
     int m_renameSession = 0;
+    QString m_hoveredId;         // the card whose link zone the pointer is over
+    bool m_hintedCard = false;   // the hint was given on the first card hovered
+    bool m_linkDrawn = false;    // no more hints once the user has drawn a link
 };
 
 } // namespace infralab

@@ -113,6 +113,26 @@ QPointF TopologyScene::snapped(const QPointF &pos) const
                    std::round(pos.y() / GridSize) * GridSize);
 }
 
+QString TopologyScene::linkHint()
+{
+    return tr("To link two nodes, drag from a card's edge or its round handle onto the node it "
+              "calls.");
+}
+
+void TopologyScene::requestLinkHint()
+{
+    emit linkHintRequested(linkHint());
+}
+
+void TopologyScene::noteEmptiness()
+{
+    const bool empty = m_nodes.isEmpty();
+    if (empty == m_empty)
+        return;
+    m_empty = empty;
+    emit emptyChanged(empty);
+}
+
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (!m_selectTool->mousePressed(event))
@@ -183,6 +203,7 @@ void TopologyScene::rebuild()
     for (const Link &link : topology.links)
         addLinkItem(link.from, link.to);
     setSceneRect(contentRect().adjusted(-SceneMargin, -SceneMargin, SceneMargin, SceneMargin));
+    noteEmptiness();
     emit contentReset();
 }
 
@@ -198,6 +219,7 @@ void TopologyScene::addNodeItem(const QString &id)
     addItem(item);
     m_nodes.insert(id, item);
     growSceneRect();
+    noteEmptiness();
 }
 
 void TopologyScene::removeNodeItem(const QString &id)
@@ -212,6 +234,7 @@ void TopologyScene::removeNodeItem(const QString &id)
         deleteLinkItem(link);
     }
     delete item;
+    noteEmptiness();
 }
 
 void TopologyScene::syncNodeItem(const QString &id)

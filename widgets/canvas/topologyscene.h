@@ -55,10 +55,19 @@ public:
 
     SelectTool *selectTool() const { return m_selectTool.get(); }
 
+    // Emits linkHintRequested with the text telling how links are drawn (the select tool asks
+    // when the pointer first meets a card and over a card's link zone, until a link is drawn).
+    void requestLinkHint();
+    static QString linkHint();
+
 signals:
     void contentReset(); // after the document's topology was replaced and items rebuilt
     void statusMessage(const QString &message);         // a tool explains what it did or refused
     void contextMenuRequested(const QPoint &screenPos); // the selection says for what
+    // A first-use hint for the status bar: how to draw a link (see requestLinkHint()).
+    void linkHintRequested(const QString &hint);
+    // The scene went from no node to some, or back (the view's empty-canvas hint follows).
+    void emptyChanged(bool empty);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -82,12 +91,14 @@ private:
     void rerouteIncoming(NodeItem *callee); // incoming arrows share the callee's sides
     void clearItems();
     void growSceneRect();
+    void noteEmptiness();
 
     Document *m_document;
     KindStyle m_style;
     QHash<QString, NodeItem *> m_nodes;
     QHash<LinkKey, LinkItem *> m_links;
     bool m_snapToGrid = true;
+    bool m_empty = true;
     std::unique_ptr<SelectTool> m_selectTool;
 };
 

@@ -48,6 +48,26 @@ TopologyView::TopologyView(QWidget *parent)
     setCacheMode(QGraphicsView::CacheBackground);
 }
 
+void TopologyView::setScene(QGraphicsScene *scene)
+{
+    if (QGraphicsScene *previous = this->scene())
+        disconnect(previous, nullptr, viewport(), nullptr);
+    QGraphicsView::setScene(scene);
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene))
+        connect(topologyScene, &TopologyScene::emptyChanged, viewport(),
+                qOverload<>(&QWidget::update));
+    viewport()->update();
+}
+
+bool TopologyView::placeholderShown() const
+{
+    if (m_placeholderText.isEmpty() || !scene())
+        return !m_placeholderText.isEmpty();
+    if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
+        return topologyScene->nodeItems().isEmpty();
+    return scene()->items().isEmpty();
+}
+
 void TopologyView::fitToContent()
 {
     auto *topologyScene = qobject_cast<TopologyScene *>(scene());
@@ -56,14 +76,31 @@ void TopologyView::fitToContent()
     resetTransform();
     if (content.isEmpty()) {
         centerOn(0, 0);
+        m_fitShowsAll = true;
+        m_overviewForFit = false;
+        updateOverview();
         return;
     }
     const QRectF framed = content.adjusted(-48, -48, 48, 48);
-    fitInView(framed, Qt::KeepAspectRatio);
-    const qreal scale = std::clamp(transform().m11(), MinZoom, 1.0);
-    resetTransform();
+    const QSizeF area = viewport()->size();
+    const qreal byWidth = area.width() / framed.width();
+    const qreal byHeight = area.height() / framed.height();
+    qreal scale = std::min({byWidth, byHeight, 1.0});
+    m_fitShowsAll = scale >= LegibleZoom;
+    if (!m_fitShowsAll) // the width if that reads, else the legible floor
+        scale = std::clamp(byWidth, LegibleZoom, 1.0);
     QGraphicsView::scale(scale, scale);
-    centerOn(content.center());
+    // Centred where it fits; where it does not, from its left or top edge (traffic enters
+    // on the left), the rest a scroll or an overview click away.
+    const QSizeF visible = area / scale;
+    QPointF centre = content.center();
+    if (framed.width() > visible.width())
+        centre.setX(framed.left() + visible.width() / 2);
+    if (framed.height() > visible.height())
+        centre.setY(framed.top() + visible.height() / 2);
+    centerOn(centre);
+    m_overviewForFit = !m_fitShowsAll;
+    updateOverview();
 }
 
 void TopologyView::zoomBy(qreal factor)
@@ -147,7 +184,7 @@ void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
 
 void TopologyView::drawForeground(QPainter *painter, const QRectF &)
 {
-    if (m_placeholderText.isEmpty() || (scene() && !scene()->items().isEmpty()))
+    if (!placeholderShown())
         return;
     painter->save();
     painter->resetTransform(); // draw in viewport pixels, independent of zoom
@@ -246,6 +283,15 @@ void TopologyView::focusOutEvent(QFocusEvent *event)
 
 void TopologyView::setOverviewVisible(bool visible)
 {
+    m_overviewByUser = visible;
+    if (!visible)
+        m_overviewForFit = false;
+    updateOverview();
+}
+
+void TopologyView::updateOverview()
+{
+    const bool visible = m_overviewByUser || m_overviewForFit;
     if (visible && !m_overview->scene() && scene()) {
         m_overview->setScene(scene());
         connect(scene(), &QGraphicsScene::sceneRectChanged, m_overview, &OverviewView::refit);

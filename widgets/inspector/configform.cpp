@@ -43,8 +43,47 @@ ConfigForm::ConfigForm(const QList<ConfigKey> &schema, const QString &baseFolder
     m_layout->setVerticalSpacing(3);
     m_layout->setColumnStretch(1, 1);
     m_rows.reserve(schema.size());
-    for (const ConfigKey &key : schema)
-        addRow(key, baseFolder);
+    // Keys under their groups, the groups in the order they first appear in the declaration
+    // (a kind's own keys come before the shared listener keys); keys without a group first.
+    QStringList groups;
+    for (const ConfigKey &key : schema) {
+        if (!groups.contains(key.group))
+            groups.append(key.group);
+    }
+    if (groups.removeAll(QString()) > 0)
+        groups.prepend(QString());
+    for (const QString &group : std::as_const(groups)) {
+        if (!group.isEmpty())
+            addGroupHeader(group);
+        for (const ConfigKey &key : schema) {
+            if (key.group == group)
+                addRow(key, baseFolder);
+        }
+    }
+}
+
+QString ConfigForm::labelText(const ConfigKey &key)
+{
+    const QString label = key.label.isEmpty() ? key.key : catalogueText(key.label);
+    return key.unit.isEmpty() ? label : tr("%1 (%2)", "label (unit)").arg(label, key.unit);
+}
+
+void ConfigForm::addGroupHeader(const QString &group)
+{
+    auto *header = new QLabel(catalogueText(group), this);
+    header->setObjectName(QStringLiteral("configGroup"));
+    QFont font = header->font();
+    font.setBold(true);
+    header->setFont(font);
+    QPalette palette = header->palette();
+    QColor color = palette.color(QPalette::WindowText);
+    color.setAlphaF(0.7f);
+    palette.setColor(QPalette::WindowText, color);
+    header->setPalette(palette);
+    // Air above every group but the first, so the groups read as blocks.
+    header->setContentsMargins(0, m_groups.isEmpty() ? 0 : 8, 0, 1);
+    m_layout->addWidget(header, m_nextGridRow++, 0, 1, 3);
+    m_groups.append({group, header});
 }
 
 void ConfigForm::addRow(const ConfigKey &key, const QString &baseFolder)
@@ -52,11 +91,13 @@ void ConfigForm::addRow(const ConfigKey &key, const QString &baseFolder)
     const qsizetype index = m_rows.size();
     Row row;
     row.key = key;
-    row.label = new QLabel(key.key, this);
+    row.label = new QLabel(labelText(key), this);
     const QString unit = key.unit.isEmpty() ? QString() : QLatin1Char(' ') + key.unit;
+    // The label is the catalogue's human name; the tooltip names the key as the file has it.
     const QString tooltip
-        = QStringLiteral("<p><b>%1</b></p><p>%2</p><p>%3</p>")
-              .arg(key.key.toHtmlEscaped(), catalogueText(key.help).toHtmlEscaped(),
+        = QStringLiteral("<p><b>%1</b> — <code>%2</code></p><p>%3</p><p>%4</p>")
+              .arg(row.label->text().toHtmlEscaped(), key.key.toHtmlEscaped(),
+                   catalogueText(key.help).toHtmlEscaped(),
                    tr("Default: %1").arg(valueText(key.defaultValue) + unit).toHtmlEscaped());
     row.label->setToolTip(tooltip);
     row.editor = ValueEditor::create(key, baseFolder, this);
@@ -68,7 +109,7 @@ void ConfigForm::addRow(const ConfigKey &key, const QString &baseFolder)
     row.reset->setEnabled(false);
     row.reset->setFocusPolicy(Qt::TabFocus);
     row.reset->setToolTip(tr("Reset to the default (%1)").arg(valueText(key.defaultValue) + unit));
-    row.reset->setAccessibleName(tr("Reset %1").arg(key.key));
+    row.reset->setAccessibleName(tr("Reset %1").arg(row.label->text()));
     row.problem = new QLabel(this);
     row.problem->setWordWrap(true);
     row.problem->setTextFormat(Qt::PlainText);
@@ -79,7 +120,8 @@ void ConfigForm::addRow(const ConfigKey &key, const QString &baseFolder)
 
     // Lists get the whole width under their label; other editors sit beside theirs.
     const bool wide = key.type == ValueType::StringList || key.type == ValueType::RequestList;
-    const int gridRow = int(index) * 3;
+    const int gridRow = m_nextGridRow;
+    m_nextGridRow += 3;
     QSizePolicy keepSpace = row.reset->sizePolicy();
     keepSpace.setRetainSizeWhenHidden(true); // columns do not jump when a key is reset
     row.reset->setSizePolicy(keepSpace);
@@ -249,6 +291,24 @@ QStringList ConfigForm::keys() const
     QStringList keys;
     for (const Row &row : m_rows)
         keys.append(row.key.key);
+    return keys;
+}
+
+QStringList ConfigForm::groups() const
+{
+    QStringList titles;
+    for (const auto &group : m_groups)
+        titles.append(group.second->text());
+    return titles;
+}
+
+QStringList ConfigForm::keysInGroup(const QString &group) const
+{
+    QStringList keys;
+    for (const Row &row : m_rows) {
+        if (catalogueText(row.key.group) == group)
+            keys.append(row.key.key);
+    }
     return keys;
 }
 

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <utility>
 
 class QGridLayout;
 class QLabel;
@@ -18,8 +19,9 @@ namespace infralab {
 class ValueEditor;
 
 // The rows of one configuration schema (a kind's config or a caller's link config), generated
-// from the catalogue: per key a label (bold when any inspected item sets the key, the help and
-// the default as tooltip), the editor for its type, a reset button that removes the key so the
+// from the catalogue, under the catalogue's group headers (Listening, Limits, Timeouts, …): per
+// key its human label with the unit (bold when any inspected item sets the key; the file's key
+// name, the help and the default as tooltip), the editor for its type, a reset button that removes the key so the
 // default applies again, and the key's problem inline under the editor. It shows the values
 // of one or more items: equal values as such, differing ones as mixed. An edit the validator
 // refuses is not reported; the editor keeps it, flagged, with the validator's message.
@@ -40,7 +42,13 @@ public:
     QLabel *label(const QString &key) const;
     QToolButton *resetButton(const QString &key) const;
     QLabel *problemLabel(const QString &key) const;
-    QStringList keys() const;
+    QStringList keys() const; // in the order shown: by group
+    // The group headers' titles in order (translated), and the keys shown under one of them.
+    QStringList groups() const;
+    QStringList keysInGroup(const QString &title) const;
+    // A key's row label: the catalogue's label with the unit, "Duration (s)"; the key when the
+    // catalogue has no label for it.
+    static QString labelText(const ConfigKey &key);
 
     // Whether any inspected item sets the key (false: every item takes the default).
     bool isSet(const QString &key) const;
@@ -68,6 +76,7 @@ private:
         bool set = false;
     };
 
+    void addGroupHeader(const QString &group);
     void addRow(const ConfigKey &key, const QString &baseFolder);
     void onEdited(Row &row, const QJsonValue &value, int session);
     void updateProblem(Row &row);
@@ -76,6 +85,8 @@ private:
 
     QGridLayout *m_layout;
     QList<Row> m_rows;
+    QList<std::pair<QString, QLabel *>> m_groups; // source group name, header
+    int m_nextGridRow = 0;
 };
 
 // The catalogue's text (help, display name, description) in the user's language.

@@ -21,26 +21,10 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
-#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
 namespace infralab {
-
-namespace {
-
-// The dock's content in a scroll area: content that grows (a node's tables, its controls)
-// scrolls inside the dock instead of widening the dock area and shrinking the canvas.
-void scrollContent(QDockWidget *dock)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(dock->widget());
-    dock->setWidget(scroll);
-}
-
-} // namespace
 
 LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *scene,
                      TopologyView *view, ProblemsDock *problems)
@@ -72,7 +56,6 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
     window->tabifyDockWidget(m_statistics, m_events);
     problems->raise();
     // Beside the inspector as a tab: the right column keeps its height for one of them.
-    scrollContent(m_detail);
     window->addDockWidget(Qt::RightDockWidgetArea, m_detail);
     if (QDockWidget *inspector = window->findChild<QDockWidget *>(QStringLiteral("InspectorDock"))) {
         window->tabifyDockWidget(inspector, m_detail);

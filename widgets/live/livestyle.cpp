@@ -28,8 +28,6 @@ LiveState liveStateOf(runtime::NodeState state, bool unhealthy, live::TrafficHea
 
 QColor liveStateColor(LiveState state)
 {
-    if (state == LiveState::Skipped)
-        return QColor(0xad, 0xb5, 0xbd);
     return NodeItem::runStateColor(cardRunState(state)); // the card's dot and the ring agree
 }
 
@@ -52,8 +50,8 @@ QString liveStateText(LiveState state)
 NodeItem::RunState cardRunState(LiveState state)
 {
     switch (state) {
-    case LiveState::Stopped:
-    case LiveState::Skipped: return NodeItem::RunState::Stopped;
+    case LiveState::Stopped: return NodeItem::RunState::Stopped;
+    case LiveState::Skipped: return NodeItem::RunState::Skipped;
     case LiveState::Starting:
     case LiveState::Stopping: return NodeItem::RunState::Starting;
     case LiveState::Running: return NodeItem::RunState::Running;

@@ -21,6 +21,8 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -84,6 +86,9 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     m_title->setFont(titleFont);
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_numbers->setTextFormat(Qt::RichText);
+    // Lines wrap to the dock's width: the dock scrolls vertically, never cuts text off.
+    m_numbers->setWordWrap(true);
+    m_address->setWordWrap(true);
     m_numbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     connect(m_copyUrl, &QPushButton::clicked, this, [this] {
@@ -112,6 +117,9 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setMaximumBlockCount(200);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Eight entries at least; the dock scrolls rather than squeezing the log to a line.
+    m_log->setMinimumHeight(QFontMetrics(m_log->font()).lineSpacing() * 8
+                            + 2 * m_log->frameWidth() + 8);
     connect(m_logFilter, &QLineEdit::textChanged, this, [this] {
         showAccessLog({m_nodeId, m_entries});
     });
@@ -127,19 +135,30 @@ NodeDetailDock::NodeDetailDock(live::LabSession *session, Document *document, To
     layout->addWidget(m_numbers);
     layout->addWidget(m_controlsBox);
     layout->addLayout(m_sectionsLayout);
-    layout->addWidget(m_logBox, 1);
-    setWidget(body);
+    layout->addWidget(m_logBox, 100);
+    layout->addStretch(1); // the room the log leaves when it is hidden
+    // Tables and the log take the height they need; when the dock is shorter, it scrolls.
+    auto *scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(body);
+    setWidget(scroll);
 
     connect(session, &live::LabSession::snapshotReady, this, &NodeDetailDock::onSnapshot);
     connect(session, &live::LabSession::nodeStateChanged, this, [this](const QString &nodeId) {
         if (nodeId == m_nodeId)
             refreshHeader();
     });
-    connect(session, &live::LabSession::phaseChanged, this, [this](live::LabSession::Phase phase) {
-        if (phase == live::LabSession::Phase::Starting)
-            m_snapshotStale = false;
-        refreshHeader();
-    });
+    connect(session, &live::LabSession::phaseChanged, this,
+            [this](live::LabSession::Phase phase) {
+                if (phase == live::LabSession::Phase::Starting) {
+                    m_snapshotStale = false;
+                    m_lastTotals.clear(); // the totals of this run only
+                }
+                refreshHeader();
+                refreshControls();
+            });
     connect(scene, &QGraphicsScene::selectionChanged, this, [this, scene] {
         const QStringList ids = scene->selectedNodeIds();
         if (ids.size() == 1)
@@ -175,6 +194,7 @@ void NodeDetailDock::showNode(const QString &nodeId)
 void NodeDetailDock::clear()
 {
     m_snapshotStale = true;
+    m_lastTotals.clear();
     showNode(QString());
 }
 
@@ -208,10 +228,45 @@ void NodeDetailDock::refreshHeader()
         w->setEnabled(!url.isEmpty());
     const KindInfo *info = ComponentCatalogue::instance().find(node->kind);
     m_controlsBox->setVisible(info && !info->liveControls.isEmpty());
+    if (!nodeRuns())
+        m_numbers->setText(stoppedNumbers());
     const runtime::NodeDetail detail = latestDetail();
     m_logBox->setVisible(detail.keepsAccessLog);
     if (detail.sections.isEmpty())
         showSections({});
+}
+
+bool NodeDetailDock::nodeRuns() const
+{
+    return m_session->isActive() && m_session->state(m_nodeId) == runtime::NodeState::Running;
+}
+
+// What a node that does not run (now) shows instead of live numbers: its state, and what it
+// did while it last ran, never a rate it no longer sends.
+QString NodeDetailDock::stoppedNumbers() const
+{
+    const auto last = m_lastTotals.constFind(m_nodeId);
+    // Designing (no run yet): the title says "stopped" and the address that the lab is not
+    // running; a bold "Stopped" would only repeat them.
+    if (m_nodeId.isEmpty() || (!m_session->isActive() && last == m_lastTotals.cend()))
+        return QString();
+    QString state;
+    switch (m_session->isActive() ? m_session->state(m_nodeId) : runtime::NodeState::Stopped) {
+    case runtime::NodeState::Stopped: state = tr("Stopped"); break;
+    case runtime::NodeState::Starting: state = tr("Starting…"); break;
+    case runtime::NodeState::Running: break;
+    case runtime::NodeState::Stopping: state = tr("Stopping…"); break;
+    case runtime::NodeState::Failed: state = tr("Failed"); break;
+    case runtime::NodeState::Skipped: state = tr("Not run: its kind does not run in this version");
+        break;
+    }
+    QStringList lines{QStringLiteral("<b>%1</b>").arg(state.toHtmlEscaped())};
+    if (last != m_lastTotals.cend() && last->sent >= 0)
+        lines << tr("%1 requests sent while it ran").arg(count(last->sent));
+    else if (last != m_lastTotals.cend() && last->requests >= 0)
+        lines << tr("%1 requests served, %2 failures while it ran")
+                     .arg(count(last->requests), count(last->failures));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 // The shown node's detail in the latest snapshot while the lab is active; empty otherwise.
@@ -282,6 +337,11 @@ void NodeDetailDock::buildControls(const KindInfo *info)
                         });
             }
             row->addWidget(spin);
+            auto *measured = new QLabel;
+            measured->hide();
+            row->addWidget(measured);
+            widgets.measured = measured;
+            widgets.showsSendingRate = control.idleShowsSendingRate;
             connect(spin, &QSpinBox::valueChanged, this,
                     [this, slider, name = control.key, maximum = widgets.maximum](int value) {
                         if (m_updatingControls)
@@ -314,8 +374,31 @@ void NodeDetailDock::refreshControls()
     m_controlsNote->setText(note);
     m_controlsNote->setVisible(!note.isEmpty());
     m_updatingControls = true;
-    for (const Control &control : std::as_const(m_controls)) {
+    for (Control &control : m_controls) {
         const QJsonValue value = config.value(control.key);
+        QString idle;
+        for (const LiveControl &declared : info->liveControls.controls) {
+            if (declared.key == control.key && declared.idleReason)
+                idle = declared.idleReason(config);
+        }
+        // An idle control (a rate in closed mode) is greyed out and says why; one that shows
+        // the measured rate instead of its setting hides the setting.
+        control.idle = !idle.isEmpty();
+        for (QWidget *w : {static_cast<QWidget *>(control.slider),
+                           static_cast<QWidget *>(control.spin),
+                           static_cast<QWidget *>(control.combo)}) {
+            if (w) {
+                w->setEnabled(!control.idle);
+                w->setToolTip(idle);
+            }
+        }
+        const bool measured = control.idle && control.showsSendingRate && control.measured;
+        if (control.spin)
+            control.spin->setVisible(!measured);
+        if (control.measured) {
+            control.measured->setVisible(measured);
+            control.measured->setToolTip(idle);
+        }
         if (control.spin)
             control.spin->setValue(value.toInt());
         if (control.slider && !control.slider->isSliderDown())
@@ -325,6 +408,24 @@ void NodeDetailDock::refreshControls()
             if (index >= 0)
                 control.combo->setCurrentIndex(index);
         }
+    }
+    m_updatingControls = false;
+    const runtime::NodeDetail detail = latestDetail();
+    refreshMeasured(nodeRuns() ? &detail : nullptr);
+}
+
+void NodeDetailDock::refreshMeasured(const runtime::NodeDetail *detail)
+{
+    const bool sending = detail && detail->sendingRate >= 0;
+    m_updatingControls = true;
+    for (const Control &control : std::as_const(m_controls)) {
+        if (!control.idle || !control.showsSendingRate || !control.measured)
+            continue;
+        control.measured->setText(sending ? tr("%1 measured").arg(rateText(detail->sendingRate))
+                                          : tr("not sending"));
+        if (control.slider && sending)
+            control.slider->setValue(
+                sliderPosition(int(std::lround(detail->sendingRate)), control.maximum));
     }
     m_updatingControls = false;
 }
@@ -361,6 +462,15 @@ QComboBox *NodeDetailDock::comboBox(const QString &key) const
     return nullptr;
 }
 
+QLabel *NodeDetailDock::measuredLabel(const QString &key) const
+{
+    for (const Control &control : m_controls) {
+        if (control.key == key)
+            return control.measured;
+    }
+    return nullptr;
+}
+
 QTableWidget *NodeDetailDock::sectionTable(int index) const
 {
     return index >= 0 && index < m_sections.size() ? m_sections.at(index).table : nullptr;
@@ -379,6 +489,22 @@ void NodeDetailDock::onSnapshot(const std::shared_ptr<const live::LiveSnapshot> 
     if (m_nodeId.isEmpty() || !snapshot || m_snapshotStale || !isVisible())
         return;
     const runtime::NodeDetail *detail = snapshot->nodeDetail(m_nodeId);
+    if (!nodeRuns()) {
+        // A stopped node sends and serves nothing: its last numbers would say it still does.
+        m_numbers->setText(stoppedNumbers());
+        refreshMeasured(nullptr);
+        showSections({});
+        m_logBox->setVisible(false);
+        return;
+    }
+    LastTotals &last = m_lastTotals[m_nodeId];
+    if (const metrics::NodeMetrics *m = snapshot->node(m_nodeId)) {
+        last.requests = double(m->requests);
+        last.failures = double(m->errorCount);
+    }
+    if (detail && detail->sendingRate >= 0)
+        last.sent = detail->sent;
+    refreshMeasured(detail);
     QStringList rows;
     if (const metrics::NodeMetrics *m = snapshot->node(m_nodeId);
         m && (!detail || detail->summary.isEmpty())) {
@@ -459,7 +585,22 @@ void NodeDetailDock::showSections(const QList<runtime::DetailSection> &sections)
             }
         }
         view.box->show();
+        // Every time: the header and the rows know their real heights only once shown.
+        fitTableHeight(table);
     }
+}
+
+// A table as high as its rows, up to MaxTableRows (then it scrolls): never a row and a half.
+void NodeDetailDock::fitTableHeight(QTableWidget *table)
+{
+    const int rows = std::min(table->rowCount(), MaxTableRows);
+    int height = 2 * table->frameWidth() + table->horizontalHeader()->sizeHint().height();
+    for (int row = 0; row < rows; ++row)
+        height += table->rowHeight(row);
+    // Columns sized to their contents may be wider than the dock: room for the scroll bar.
+    if (table->horizontalHeader()->length() > table->viewport()->width())
+        height += table->horizontalScrollBar()->sizeHint().height();
+    table->setFixedHeight(height);
 }
 
 void NodeDetailDock::showAccessLog(const live::AccessLogTail &tail)
@@ -467,14 +608,20 @@ void NodeDetailDock::showAccessLog(const live::AccessLogTail &tail)
     const QString filter = m_logFilter->text().trimmed();
     QStringList lines;
     for (const httplog::AccessLogEntry &entry : tail.entries) {
-        const QString line = QString::fromUtf8(httplog::AccessLog::combinedLine(entry));
+        // One entry a line: the file's line ends in a newline the join must not double.
+        QByteArray combined = httplog::AccessLog::combinedLine(entry);
+        if (combined.endsWith('\n'))
+            combined.chop(1);
+        const QString line = QString::fromUtf8(combined);
         if (filter.isEmpty() || line.contains(filter, Qt::CaseInsensitive))
             lines.append(line);
     }
     const QString text = lines.join(QLatin1Char('\n'));
     if (text != m_log->toPlainText())
         m_log->setPlainText(text);
+    // The newest entry in view from its start (the end of a long line scrolls sideways).
     m_log->moveCursor(QTextCursor::End);
+    m_log->moveCursor(QTextCursor::StartOfLine);
 }
 
 } // namespace infralab

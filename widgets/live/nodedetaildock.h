@@ -3,6 +3,7 @@
 #include "live/livesnapshot.h"
 
 #include <QDockWidget>
+#include <QHash>
 
 class QComboBox;
 class QFormLayout;
@@ -57,6 +58,9 @@ public:
     QSlider *slider(const QString &key) const;
     QSpinBox *spinBox(const QString &key) const;
     QComboBox *comboBox(const QString &key) const;
+    // What an idle control (LiveControl::idleReason) shows instead of its setting: the
+    // measured rate; null when the control has none.
+    QLabel *measuredLabel(const QString &key) const;
     // The table of the kind's detail section `index` (Component::detail()); null past the end.
     QTableWidget *sectionTable(int index) const;
 
@@ -65,6 +69,8 @@ public:
     static constexpr int DefaultSliderMaximum = 1000000;
     static int sliderPosition(int value, int maximum = DefaultSliderMaximum);
     static int sliderRate(int position, int maximum = DefaultSliderMaximum);
+    // A section table shows this many rows at most before it scrolls.
+    static constexpr int MaxTableRows = 10;
 
 private:
     struct Control
@@ -74,6 +80,16 @@ private:
         QSlider *slider = nullptr;
         QSpinBox *spin = nullptr;
         QComboBox *combo = nullptr;
+        QLabel *measured = nullptr;
+        bool idle = false;
+        bool showsSendingRate = false;
+    };
+    // What the node did while it last ran, for the lines shown once it stopped.
+    struct LastTotals
+    {
+        double sent = -1;     // a load source's requests sent; negative: not one
+        double requests = -1; // served requests; negative: none seen
+        double failures = 0;
     };
     struct Section
     {
@@ -84,6 +100,10 @@ private:
     void onSnapshot(const std::shared_ptr<const live::LiveSnapshot> &snapshot);
     void refreshHeader();
     void refreshControls();
+    void refreshMeasured(const runtime::NodeDetail *detail);
+    bool nodeRuns() const;
+    QString stoppedNumbers() const;
+    static void fitTableHeight(QTableWidget *table);
     void buildControls(const KindInfo *info);
     void showAccessLog(const live::AccessLogTail &tail);
     void showSections(const QList<runtime::DetailSection> &sections);
@@ -110,6 +130,7 @@ private:
     QLineEdit *m_logFilter;
     QPlainTextEdit *m_log;
     QList<httplog::AccessLogEntry> m_entries;
+    QHash<QString, LastTotals> m_lastTotals; // by node id, since the lab last started
     bool m_updatingControls = false;
     bool m_snapshotStale = false; // the session's last snapshot belongs to another document
     int m_editSession = 0;

@@ -95,10 +95,13 @@ void NodeStatusItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     const QRectF card = NodeItem::cardRect();
     painter->setRenderHint(QPainter::Antialiasing);
 
-    // Ring: dashed while the state is in motion, solid once settled.
+    // Ring: dashed while the state is in motion, solid once settled, dotted and thin around a
+    // node the lab skips (it is not stopped: it does not run at all).
     const bool moving = m_state == LiveState::Starting || m_state == LiveState::Stopping;
+    const bool skipped = m_state == LiveState::Skipped;
     painter->setBrush(Qt::NoBrush);
-    painter->setPen(QPen(color, 2.5, moving ? Qt::DashLine : Qt::SolidLine));
+    painter->setPen(QPen(color, skipped ? 1.5 : 2.5,
+                         skipped ? Qt::DotLine : (moving ? Qt::DashLine : Qt::SolidLine)));
     painter->drawRoundedRect(card.adjusted(-1.5, -1.5, 1.5, 1.5), 9.5, 9.5);
 
     QFont font = widget ? widget->font() : QApplication::font();

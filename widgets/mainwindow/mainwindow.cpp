@@ -64,7 +64,8 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_view->setScene(m_scene);
     m_view->setPlaceholderText(
-        tr("No topology yet.\nOpen one with File › Open…, or pick one from File › Open Example."));
+        tr("No topology yet.\nDrag a component from the palette, or open a ready-made lab "
+           "with File › Open Example."));
     setCentralWidget(m_view);
     statusBar()->addPermanentWidget(m_countsLabel);
     m_docks = new EditorDocks(this, m_document, m_scene, m_view);
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_fileActions, &FileActions::statusMessage, this, showStatus);
     connect(m_editActions, &EditActions::statusMessage, this, showStatus);
     connect(m_scene, &TopologyScene::statusMessage, this, showStatus);
+    connect(m_scene, &TopologyScene::linkHintRequested, this, showStatus);
     connect(m_live, &LiveDocks::statusMessage, this, showStatus);
     connect(m_editActions, &EditActions::contextMenuAboutToShow, m_live->actions(),
             &RunActions::addNodeActions);

@@ -61,6 +61,20 @@ KindInfo apiGateway()
                 QT_TRANSLATE_NOOP("Catalogue",
                                   "Remove the matched prefix before forwarding the request.")),
     };
+    present(k.config, {
+        {"rate_limit_second", QT_TRANSLATE_NOOP("Catalogue", "Rate limit per second"), group::Limits},
+        {"rate_limit_minute", QT_TRANSLATE_NOOP("Catalogue", "Rate limit per minute"), group::Limits},
+        {"rate_limit_by", QT_TRANSLATE_NOOP("Catalogue", "Rate limit by"), group::Limits},
+        {"key_auth", QT_TRANSLATE_NOOP("Catalogue", "Key authentication"), group::Security},
+        {"api_keys", QT_TRANSLATE_NOOP("Catalogue", "API keys"), group::Security},
+        {"jwt", QT_TRANSLATE_NOOP("Catalogue", "JWT authentication"), group::Security},
+        {"jwt_secret", QT_TRANSLATE_NOOP("Catalogue", "JWT secret"), group::Security},
+        {"retries", QT_TRANSLATE_NOOP("Catalogue", "Retries"), group::Upstreams},
+    });
+    present(k.linkConfig, {
+        {"path", QT_TRANSLATE_NOOP("Catalogue", "Route path"), group::Behaviour},
+        {"strip_path", QT_TRANSLATE_NOOP("Catalogue", "Strip path"), group::Behaviour},
+    });
     k.callees = httpKinds();
     return k;
 }

@@ -70,6 +70,21 @@ KindInfo appServer()
                                  "Calls made on this link for each request: SQL queries, cache "
                                  "lookups or HTTP requests.")),
     };
+    present(k.config, {
+        {"latency_ms", QT_TRANSLATE_NOOP("Catalogue", "Work time"), group::Behaviour},
+        {"latency_jitter_ms", QT_TRANSLATE_NOOP("Catalogue", "Work time jitter"), group::Behaviour},
+        {"response_bytes", QT_TRANSLATE_NOOP("Catalogue", "Response size"), group::Behaviour},
+        {"error_rate", QT_TRANSLATE_NOOP("Catalogue", "Error rate"), group::Behaviour},
+        {"concurrency", QT_TRANSLATE_NOOP("Catalogue", "Concurrent requests"), group::Limits},
+        {"db_query", QT_TRANSLATE_NOOP("Catalogue", "Database query"), group::Data},
+        {"db_pool_size", QT_TRANSLATE_NOOP("Catalogue", "Database pool size"), group::Data},
+        {"cache_aside", QT_TRANSLATE_NOOP("Catalogue", "Cache-aside"), group::Caching},
+        {"cache_ttl_s", QT_TRANSLATE_NOOP("Catalogue", "Cache lifetime"), group::Caching},
+        {"call_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Call timeout"), group::Timeouts},
+    });
+    present(k.linkConfig, {
+        {"calls", QT_TRANSLATE_NOOP("Catalogue", "Calls per request"), group::Behaviour},
+    });
     k.callees = httpKinds() + QStringList{text("database"), text("cache")};
     return k;
 }

@@ -47,6 +47,14 @@ KindInfo cache()
                                  "Clients connected at once; one more gets \"max number of "
                                  "clients reached\".")),
     };
+    present(k.config, {
+        {"maxmemory_bytes", QT_TRANSLATE_NOOP("Catalogue", "Memory limit"), group::Limits},
+        {"maxmemory_policy", QT_TRANSLATE_NOOP("Catalogue", "Eviction policy"), group::Behaviour},
+        {"requirepass", QT_TRANSLATE_NOOP("Catalogue", "Password"), group::Security},
+        {"timeout_s", QT_TRANSLATE_NOOP("Catalogue", "Idle timeout"), group::Timeouts},
+        {"databases", QT_TRANSLATE_NOOP("Catalogue", "Databases"), group::Data},
+        {"maxclients", QT_TRANSLATE_NOOP("Catalogue", "Client connections"), group::Limits},
+    });
     return k;
 }
 

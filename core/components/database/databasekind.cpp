@@ -55,6 +55,17 @@ KindInfo database()
                                  "Create the pgbench tables at this scale at start; 0 creates "
                                  "none.")),
     };
+    present(k.config, {
+        {"user", QT_TRANSLATE_NOOP("Catalogue", "User"), group::Security},
+        {"password", QT_TRANSLATE_NOOP("Catalogue", "Password"), group::Security},
+        {"dbname", QT_TRANSLATE_NOOP("Catalogue", "Database name"), group::Data},
+        {"auth_method", QT_TRANSLATE_NOOP("Catalogue", "Authentication"), group::Security},
+        {"max_connections", QT_TRANSLATE_NOOP("Catalogue", "Client connections"), group::Limits},
+        {"statement_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Statement timeout"), group::Timeouts},
+        {"data_file", QT_TRANSLATE_NOOP("Catalogue", "Data file"), group::Data},
+        {"init_script", QT_TRANSLATE_NOOP("Catalogue", "Init script"), group::Data},
+        {"pgbench_scale", QT_TRANSLATE_NOOP("Catalogue", "pgbench scale"), group::Data},
+    });
     return k;
 }
 

@@ -89,6 +89,27 @@ KindInfo loadBalancer()
             "max_connections", 0, 0, 100000,
             QT_TRANSLATE_NOOP("Catalogue", "Concurrent requests to this backend; 0 is unlimited.")),
     };
+    present(k.config, {
+        {"algorithm", QT_TRANSLATE_NOOP("Catalogue", "Algorithm"), group::Balancing},
+        {"health_check_path", QT_TRANSLATE_NOOP("Catalogue", "Check path"), group::HealthChecks},
+        {"health_check_interval_ms", QT_TRANSLATE_NOOP("Catalogue", "Check interval"), group::HealthChecks},
+        {"health_check_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Check timeout"), group::HealthChecks},
+        {"rise", QT_TRANSLATE_NOOP("Catalogue", "Checks to mark up"), group::HealthChecks},
+        {"fall", QT_TRANSLATE_NOOP("Catalogue", "Checks to mark down"), group::HealthChecks},
+        {"sticky_cookie", QT_TRANSLATE_NOOP("Catalogue", "Sticky session cookie"), group::Balancing},
+        {"retries", QT_TRANSLATE_NOOP("Catalogue", "Retries"), group::Balancing},
+        {"queue_timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Queue timeout"), group::Timeouts},
+        {"eject_consecutive_5xx", QT_TRANSLATE_NOOP("Catalogue", "5xx in a row to eject"), group::HealthChecks},
+        {"eject_base_time_ms", QT_TRANSLATE_NOOP("Catalogue", "Ejection time"), group::HealthChecks},
+        {"eject_max_percent", QT_TRANSLATE_NOOP("Catalogue", "Most backends ejected"), group::HealthChecks},
+        {"stats_path", QT_TRANSLATE_NOOP("Catalogue", "Statistics page path"), group::Behaviour},
+        {"forwarded_headers", QT_TRANSLATE_NOOP("Catalogue", "Forwarded headers"), group::Upstreams},
+    });
+    present(k.linkConfig, {
+        {"weight", QT_TRANSLATE_NOOP("Catalogue", "Weight"), group::Balancing},
+        {"backup", QT_TRANSLATE_NOOP("Catalogue", "Backup"), group::Balancing},
+        {"max_connections", QT_TRANSLATE_NOOP("Catalogue", "Concurrent requests"), group::Limits},
+    });
     k.callees = httpKinds();
     return k;
 }

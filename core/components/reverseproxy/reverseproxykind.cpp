@@ -39,6 +39,12 @@ KindInfo reverseProxy()
     };
     k.config += upstreamKeys(5000, 60000);
     k.config += httpListenerKeys();
+    present(k.config, {
+        {"cache", QT_TRANSLATE_NOOP("Catalogue", "Cache responses"), group::Caching},
+        {"cache_ttl_s", QT_TRANSLATE_NOOP("Catalogue", "Cache lifetime"), group::Caching},
+        {"cache_max_bytes", QT_TRANSLATE_NOOP("Catalogue", "Cache size"), group::Caching},
+        {"forwarded_headers", QT_TRANSLATE_NOOP("Catalogue", "Forwarded headers"), group::Upstreams},
+    });
     k.callees = httpKinds();
     return k;
 }

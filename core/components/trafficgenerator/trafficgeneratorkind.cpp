@@ -102,20 +102,51 @@ KindInfo trafficGenerator()
                                  "Share of requests sent to this target, relative to the other "
                                  "linked targets.")),
     };
+    present(k.config, {
+        {"mode", QT_TRANSLATE_NOOP("Catalogue", "Load model"), group::Load},
+        {"connections", QT_TRANSLATE_NOOP("Catalogue", "Connections"), group::Load},
+        {"rate", QT_TRANSLATE_NOOP("Catalogue", "Rate"), group::Load},
+        {"requests", QT_TRANSLATE_NOOP("Catalogue", "Requests"), group::Requests},
+        {"duration_s", QT_TRANSLATE_NOOP("Catalogue", "Duration"), group::Load},
+        {"max_requests", QT_TRANSLATE_NOOP("Catalogue", "Request limit"), group::Load},
+        {"think_time_ms", QT_TRANSLATE_NOOP("Catalogue", "Think time"), group::Load},
+        {"profile", QT_TRANSLATE_NOOP("Catalogue", "Profile"), group::Load},
+        {"profile_period_s", QT_TRANSLATE_NOOP("Catalogue", "Profile period"), group::Load},
+        {"path_distribution", QT_TRANSLATE_NOOP("Catalogue", "Key distribution"), group::Requests},
+        {"path_keys", QT_TRANSLATE_NOOP("Catalogue", "Number of keys"), group::Requests},
+        {"zipf_exponent", QT_TRANSLATE_NOOP("Catalogue", "Zipf exponent"), group::Requests},
+        {"timeout_ms", QT_TRANSLATE_NOOP("Catalogue", "Request timeout"), group::Timeouts},
+        {"keepalive", QT_TRANSLATE_NOOP("Catalogue", "Keep connections open"), group::Behaviour},
+        {"targets", QT_TRANSLATE_NOOP("Catalogue", "Extra targets"), group::Requests},
+    });
+    present(k.linkConfig, {
+        {"weight", QT_TRANSLATE_NOOP("Catalogue", "Weight"), group::Load},
+    });
     k.callees = httpKinds();
     k.liveControls.title = text(QT_TRANSLATE_NOOP("Catalogue", "Load"));
+    const auto closedMode = [](const QJsonObject &config) {
+        return config.value(QLatin1String("mode")).toString() != QLatin1String("open");
+    };
+    LiveControl rate{text("rate"), text(QT_TRANSLATE_NOOP("Catalogue", "Rate:")), true};
+    rate.idleReason = [closedMode](const QJsonObject &config) {
+        if (!closedMode(config))
+            return QString();
+        return QCoreApplication::translate("Catalogue",
+                                           "Closed mode has no target rate: %1 connections send "
+                                           "as fast as answers come. Set Mode to open to send at "
+                                           "a rate.")
+            .arg(config.value(QLatin1String("connections")).toInt());
+    };
+    rate.idleShowsSendingRate = true;
     k.liveControls.controls = {
-        {text("rate"), text(QT_TRANSLATE_NOOP("Catalogue", "Rate:")), true},
+        rate,
         {text("profile"), text(QT_TRANSLATE_NOOP("Catalogue", "Profile:"))},
     };
-    k.liveControls.note = [](const QJsonObject &config) {
-        if (config.value(QLatin1String("mode")).toString() == QLatin1String("open"))
-            return QCoreApplication::translate("Catalogue",
-                                               "Open model: requests arrive at the rate below.");
+    k.liveControls.note = [rate](const QJsonObject &config) {
+        if (const QString idle = rate.idleReason(config); !idle.isEmpty())
+            return idle;
         return QCoreApplication::translate("Catalogue",
-                                           "Closed model: %1 connections send as fast as answers "
-                                           "come; the rate applies in open mode.")
-            .arg(config.value(QLatin1String("connections")).toInt());
+                                           "Open model: requests arrive at the rate below.");
     };
     return k;
 }

@@ -39,6 +39,13 @@ KindInfo webServer()
     };
     k.config += upstreamKeys(5000, 60000);
     k.config += httpListenerKeys();
+    present(k.config, {
+        {"root", QT_TRANSLATE_NOOP("Catalogue", "Site folder"), group::Behaviour},
+        {"forward_prefixes", QT_TRANSLATE_NOOP("Catalogue", "Forwarded prefixes"), group::Upstreams},
+        {"index", QT_TRANSLATE_NOOP("Catalogue", "Index file"), group::Behaviour},
+        {"gzip", QT_TRANSLATE_NOOP("Catalogue", "Gzip compression"), group::Behaviour},
+        {"error_pages", QT_TRANSLATE_NOOP("Catalogue", "Error pages folder"), group::Behaviour},
+    });
     k.callees = httpKinds();
     return k;
 }
