@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QSet>
 #include <QTest>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -491,10 +492,27 @@ private slots:
                          "  load-1: 20 errors/s (charted)\n"
                          "  web: 60 errors/s")
                      .arg(time));
-        // Between two points: the nearer one's numbers.
+        // The mouse between two points, above the line: the nearer point's numbers, not the
+        // height under the mouse.
+        QCOMPARE(dock.errorsChart()->hoverText("5xx", QPointF(last.x() - 100, 12345)),
+                 dock.errorsChart()->hoverText("5xx", last));
+        const QPointF first = errors->at(0); // no rate yet at the first tick
         QVERIFY(dock.errorsChart()
-                    ->hoverText("5xx", QPointF(last.x() - 100, last.y()))
-                    .contains("load-1: 20 errors/s (charted)"));
+                    ->hoverText("5xx", QPointF(first.x() + 100, 12345))
+                    .startsWith(QString("5xx at %1: 0 errors/s\n")
+                                    .arg(QDateTime::fromMSecsSinceEpoch(qint64(first.x()))
+                                             .toString("hh:mm:ss"))));
+        // The mouse on the line shows it as the tooltip.
+        dock.resize(1400, 420);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        LiveChart *chart = dock.errorsChart();
+        const QPointF middle = errors->at(errors->count() / 2);
+        const QPoint at = chart->mapFromScene(chart->chart()->mapToPosition(middle, errors));
+        QTest::mouseMove(chart->viewport(), at - QPoint(6, 0));
+        QTest::mouseMove(chart->viewport(), at);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains("Per node:"), qPrintable(QToolTip::text()));
         // Selected, the chart is that node's, and it is the one marked.
         dock.setLatencyNode("web");
         QVERIFY(dock.errorsChart()->hoverText("5xx", last).contains("  web: 60 errors/s (charted)"));

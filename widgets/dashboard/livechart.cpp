@@ -56,6 +56,7 @@ LiveChart::LiveChart(const QString &title, const QString &unit, Values values, Q
     chart->legend()->setAlignment(Qt::AlignBottom);
     // The legend draws each series' own pen: its dashes tell lines of one colour apart.
     chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    chart->legend()->setShowToolTips(true); // a name cut short ("Edg...") in full on hover
     chart->setMargins(QMargins(4, 4, 4, 4));
     // Animations would lag a 4 Hz refresh and cost frames; the data moves on its own.
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -262,9 +263,24 @@ QStringList LiveChart::valueLabels() const
 QString LiveChart::hoverText(const QString &key, const QPointF &point) const
 {
     const QLineSeries *line = m_series.value(key);
-    QString text = valueText(line ? line->name() : key, point, m_unit);
+    // The mouse is somewhere on a segment: say the drawn point nearest in time, not the
+    // height under the mouse, so the value and the details are the numbers of one moment.
+    QPointF at = point;
+    if (line && line->count() > 0) {
+        const QList<QPointF> points = line->points();
+        const auto after = std::lower_bound(
+            points.cbegin(), points.cend(), point.x(),
+            [](const QPointF &p, double x) { return p.x() < x; });
+        if (after == points.cend())
+            at = points.constLast();
+        else if (after == points.cbegin())
+            at = *after;
+        else
+            at = point.x() - (after - 1)->x() <= after->x() - point.x() ? *(after - 1) : *after;
+    }
+    QString text = valueText(line ? line->name() : key, at, m_unit);
     if (m_hoverDetails) {
-        const QString details = m_hoverDetails(key, point);
+        const QString details = m_hoverDetails(key, at);
         if (!details.isEmpty())
             text += QLatin1Char('\n') + details;
     }

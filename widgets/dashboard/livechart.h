@@ -68,7 +68,8 @@ public:
     NiceAxis niceValueAxis() const { return m_axis; }
     QStringList valueLabels() const; // the value axis' tick labels, bottom to top
 
-    // What hovering the series `key` at `point` shows (the tooltip; also for tests).
+    // What hovering the series `key` at `point` shows (the tooltip; also for tests): the value
+    // of its point nearest `point` in time, and the details there.
     QString hoverText(const QString &key, const QPointF &point) const;
     // "Edge LB at 12:00:01: 12.5k req/s"
     static QString valueText(const QString &name, const QPointF &point, const QString &unit);
