@@ -1387,6 +1387,22 @@ Exit-Status:
         <source>Errors per second of %1</source>
         <translation>Fehler pro Sekunde von %1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Per node:</source>
+        <translation>Je Knoten:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3</source>
+        <translation>  %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 (charted)</source>
+        <translation>%1 (im Diagramm)</translation>
+    </message>
 </context>
 <context>
     <name>infralab::Document</name>

@@ -1,7 +1,7 @@
 #include "dashboard/dashboarddock.h"
 
 #include "dashboard/livechart.h"
-#include "dashboard/seriesstore.h"
+#include "document/document.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,8 +12,35 @@
 #include <QToolButton>
 
 #include <algorithm>
+#include <cmath>
 
 namespace infralab {
+
+namespace {
+
+// Fixed colours for the lines that are not nodes: percentiles cool to hot, error classes by
+// severity (server errors red, client errors orange, the connection failures apart).
+QColor percentileColour(int percentile)
+{
+    return percentile == 50 ? QColor(0x4e, 0x79, 0xa7)
+           : percentile == 95 ? QColor(0xf2, 0x8e, 0x2b)
+                              : QColor(0xe1, 0x57, 0x59);
+}
+
+QColor errorClassColour(ErrorClass errorClass)
+{
+    switch (errorClass) {
+    case ErrorClass::ServerError: return QColor(0xe1, 0x57, 0x59);
+    case ErrorClass::ClientError: return QColor(0xf2, 0x8e, 0x2b);
+    case ErrorClass::Timeout: return QColor(0xb0, 0x7a, 0xa1);
+    case ErrorClass::Reset: return QColor(0x9c, 0x75, 0x5f);
+    case ErrorClass::ConnectRefused: return QColor(0x4e, 0x79, 0xa7);
+    case ErrorClass::Protocol: return QColor(0x76, 0xb7, 0xb2);
+    }
+    return QColor();
+}
+
+} // namespace
 
 DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
     : QDockWidget(tr("Dashboard"), parent)
@@ -27,7 +54,8 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
     , m_requests(new LiveChart(tr("Requests per second"), tr("req/s")))
     , m_latency(new LiveChart(tr("Latency"), tr("ms")))
     , m_errors(new LiveChart(tr("Client errors per second (traffic generators)"), tr("errors/s")))
-    , m_connections(new LiveChart(tr("Active connections"), tr("connections")))
+    , m_connections(new LiveChart(tr("Active connections"), tr("connections"),
+                                  LiveChart::Values::Count))
 {
     setObjectName(QStringLiteral("DashboardDock"));
     m_window->addItem(tr("1 minute"), 1);
@@ -89,8 +117,133 @@ DashboardDock::DashboardDock(SeriesStore *store, QWidget *parent)
         m_dirty = true;
         refreshIfDue();
     });
+    m_errors->setHoverDetails([this](const QString &key, const QPointF &point) {
+        return errorBreakdown(key, qint64(std::llround(point.x())));
+    });
     m_timer.start();
     refresh();
+}
+
+void DashboardDock::setDocument(Document *document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    if (document) {
+        connect(document, &Document::nodeChanged, this,
+                [this](const QString &, NodeChanges changes) {
+                    if (changes.testFlag(NodeChange::Name))
+                        applyLabels(effectiveLatencyNode());
+                });
+        connect(document, &Document::topologyReset, this, [this] {
+            assignColours();
+            applyLabels(effectiveLatencyNode());
+        });
+        connect(document, &Document::nodeAdded, this, &DashboardDock::assignColours);
+        connect(document, &Document::nodeRemoved, this, &DashboardDock::assignColours);
+    }
+    assignColours();
+    applyLabels(effectiveLatencyNode());
+}
+
+void DashboardDock::assignColours()
+{
+    QStringList ids;
+    if (m_document) {
+        for (const Node &node : m_document->topology().nodes)
+            ids.append(node.id);
+    }
+    m_nodeColours = LiveChart::coloursFor(ids);
+    m_dirty = true; // the lines take them at the next refresh
+}
+
+QColor DashboardDock::nodeColour(const QString &nodeId) const
+{
+    return m_nodeColours.value(nodeId, LiveChart::colourFor(nodeId));
+}
+
+QString DashboardDock::nodeLabel(const QString &nodeId) const
+{
+    if (!m_document)
+        return nodeId;
+    const Topology &topology = m_document->topology();
+    const Node *node = topology.findNode(nodeId);
+    if (!node)
+        return nodeId;
+    const QString name = node->displayName();
+    for (const Node &other : topology.nodes) {
+        if (other.id != nodeId && other.displayName() == name)
+            return tr("%1 (%2)").arg(name, nodeId);
+    }
+    return name;
+}
+
+// The names in the legends, titles and event markers; also while paused (a rename changes no
+// number, so the frozen view may follow it).
+void DashboardDock::applyLabels(const QString &latencyNode)
+{
+    for (LiveChart *chart : {m_requests, m_connections}) {
+        for (const QString &id : chart->seriesNames())
+            chart->series(id)->setName(nodeLabel(id));
+    }
+    const QStringList ids = m_store->nodeIds();
+    const QString errorsNode = ids.contains(m_latencyNode) ? m_latencyNode : QString();
+    m_errors->chart()->setTitle(errorsNode.isEmpty()
+                                    ? tr("Client errors per second (traffic generators)")
+                                    : tr("Errors per second of %1").arg(nodeLabel(errorsNode)));
+    m_latencyLabel->setText(latencyNode.isEmpty()
+                                ? tr("Latency: no node")
+                                : tr("Latency of %1:").arg(nodeLabel(latencyNode)));
+}
+
+QString DashboardDock::errorBreakdown(const QString &errorClassName, qint64 wallMs) const
+{
+    int errorClass = -1;
+    for (int c = 0; c < errorClassCount; ++c) {
+        if (infralab::errorClassName(ErrorClass(c)) == errorClassName)
+            errorClass = c;
+    }
+    if (errorClass < 0)
+        return QString();
+    struct Share
+    {
+        bool summed;
+        double value;
+        QString label;
+    };
+    QList<Share> shares;
+    for (auto it = m_windowPoints.cbegin(); it != m_windowPoints.cend(); ++it) {
+        const QList<DashPoint> &points = it.value();
+        // The point nearest the hovered moment (the lines are drawn through these points).
+        const auto nearest = std::min_element(points.cbegin(), points.cend(),
+                                              [wallMs](const DashPoint &a, const DashPoint &b) {
+                                                  return std::abs(a.wallMs - wallMs)
+                                                         < std::abs(b.wallMs - wallMs);
+                                              });
+        if (nearest == points.cend() || std::abs(nearest->wallMs - wallMs) > 1000)
+            continue;
+        const double value = nearest->errorsPerS[std::size_t(errorClass)];
+        const bool summed = m_errorNodes.contains(it.key());
+        if (value > 0 || summed)
+            shares.append({summed, value, nodeLabel(it.key())});
+    }
+    if (shares.isEmpty())
+        return QString();
+    std::sort(shares.begin(), shares.end(), [](const Share &a, const Share &b) {
+        if (a.summed != b.summed)
+            return a.summed;
+        if (a.value != b.value)
+            return a.value > b.value;
+        return a.label < b.label;
+    });
+    QStringList lines;
+    lines.append(tr("Per node:"));
+    for (const Share &share : std::as_const(shares)) {
+        const QString line = tr("  %1: %2 %3")
+                                 .arg(share.label, compactNumber(share.value), m_errors->unit());
+        lines.append(share.summed ? tr("%1 (charted)").arg(line) : line);
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void DashboardDock::setRefreshInterval(int ms)
@@ -194,9 +347,7 @@ void DashboardDock::refresh()
     std::array<QList<QPointF>, errorClassCount> errors;
     std::array<bool, errorClassCount> anyErrors{};
     const QString errorsNode = ids.contains(m_latencyNode) ? m_latencyNode : QString();
-    m_errors->chart()->setTitle(errorsNode.isEmpty()
-                                    ? tr("Client errors per second (traffic generators)")
-                                    : tr("Errors per second of %1").arg(errorsNode));
+    m_errorNodes.clear();
     // Per-node lines: the busiest MaxNodeLines nodes of the window (a 100-node lab would
     // otherwise draw 100 lines and a legend taller than the chart).
     QList<std::pair<double, QString>> ranked;
@@ -224,8 +375,10 @@ void DashboardDock::refresh()
                 rate.append(QPointF(double(p.wallMs), p.qps));
                 active.append(QPointF(double(p.wallMs), p.active));
             }
-            m_requests->setSeries(id, rate);
-            m_connections->setSeries(id, active);
+            const QString label = nodeLabel(id);
+            const QColor colour = nodeColour(id);
+            m_requests->setSeries(id, rate, label, colour);
+            m_connections->setSeries(id, active, label, colour);
         }
         // One failed request fails at the server, the balancer and the generator: summing
         // every node would count it several times. The chart shows the selected node's errors,
@@ -235,6 +388,7 @@ void DashboardDock::refresh()
                                  : id == errorsNode;
         if (!counted)
             continue;
+        m_errorNodes.append(id);
         for (int c = 0; c < errorClassCount; ++c) {
             QList<QPointF> &sum = errors[std::size_t(c)];
             if (sum.isEmpty()) {
@@ -256,22 +410,23 @@ void DashboardDock::refresh()
         if (c != int(ErrorClass::ServerError) && !anyErrors[std::size_t(c)])
             continue;
         const QString name = errorClassName(ErrorClass(c));
-        m_errors->setSeries(name, errors[std::size_t(c)]);
+        m_errors->setSeries(name, errors[std::size_t(c)], name, errorClassColour(ErrorClass(c)));
         errorNames.append(name);
     }
     m_errors->keepOnly(errorNames);
+    m_windowPoints = pointsOf;
 
     const QString latencyNode = effectiveLatencyNode();
-    m_latencyLabel->setText(latencyNode.isEmpty() ? tr("Latency: no node")
-                                                  : tr("Latency of %1:").arg(latencyNode));
     const QList<DashPoint> points = m_store->points(latencyNode, windowMs, now);
     QStringList latencyNames;
     const struct
     {
         QCheckBox *box;
         float DashPoint::*field;
-    } percentiles[]
-        = {{m_p50, &DashPoint::p50Ms}, {m_p95, &DashPoint::p95Ms}, {m_p99, &DashPoint::p99Ms}};
+        int percentile;
+    } percentiles[] = {{m_p50, &DashPoint::p50Ms, 50},
+                       {m_p95, &DashPoint::p95Ms, 95},
+                       {m_p99, &DashPoint::p99Ms, 99}};
     for (const auto &percentile : percentiles) {
         if (!percentile.box->isChecked())
             continue;
@@ -279,7 +434,8 @@ void DashboardDock::refresh()
         line.reserve(points.size());
         for (const DashPoint &p : points)
             line.append(QPointF(double(p.wallMs), p.*percentile.field));
-        m_latency->setSeries(percentile.box->text(), line);
+        m_latency->setSeries(percentile.box->text(), line, percentile.box->text(),
+                             percentileColour(percentile.percentile));
         latencyNames.append(percentile.box->text());
     }
     m_latency->keepOnly(latencyNames);
@@ -289,7 +445,7 @@ void DashboardDock::refresh()
         const qint64 at = event.time.toMSecsSinceEpoch();
         if (at < now - windowMs)
             continue;
-        const QString who = event.nodeId.isEmpty() ? tr("lab") : event.nodeId;
+        const QString who = event.nodeId.isEmpty() ? tr("lab") : nodeLabel(event.nodeId);
         markers.append({at, QStringLiteral("%1 %2: %3")
                                 .arg(event.time.toLocalTime().toString(QStringLiteral("hh:mm:ss")),
                                      who, event.message)});
@@ -298,6 +454,7 @@ void DashboardDock::refresh()
         chart->setMarkers(markers);
         chart->setTimeRange(now - windowMs, now);
     }
+    applyLabels(latencyNode);
 }
 
 } // namespace infralab

@@ -45,6 +45,7 @@ LiveDocks::LiveDocks(QMainWindow *window, Document *document, TopologyScene *sce
     , m_toolBar(new QToolBar(tr("Run"), window))
     , m_controlLabel(new QLabel(window))
 {
+    m_dashboard->setDocument(document); // legends by node name
     m_toolBar->setObjectName(QStringLiteral("RunToolBar"));
     m_actions->fillToolBar(m_toolBar);
     window->addToolBar(Qt::TopToolBarArea, m_toolBar);
