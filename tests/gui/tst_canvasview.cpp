@@ -13,6 +13,7 @@
 #include "live/nodestatusitem.h"
 #include "mainwindow/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFontInfo>
 #include <QPaintEvent>
@@ -156,8 +157,15 @@ private slots:
         } else {
             QVERIFY(!visible.contains(m_window->scene()->contentRect()));
             QVERIFY(view->overview()->isVisible()); // the overview shows the rest
-            // The user's View › Overview hides it.
-            view->setOverviewVisible(false);
+            // View › Overview shows the check mark for it, and one click hides it.
+            QAction *overview = nullptr;
+            for (QAction *action : m_window->findChildren<QAction *>())
+                if (action->text() == QLatin1String("&Overview"))
+                    overview = action;
+            QVERIFY(overview);
+            QVERIFY(overview->isChecked());
+            overview->trigger();
+            QVERIFY(!overview->isChecked());
             QVERIFY(!view->overview()->isVisible());
         }
     }

@@ -779,7 +779,7 @@ private slots:
         QVERIFY(box);
         QVERIFY(box->text().contains("Link two nodes"));
         QVERIFY(box->text().contains("handle"));
-        QVERIFY(box->text().contains("Drag from the handle onto the card"));
+        QVERIFY(box->text().contains("Drag from the handle, or from anywhere along the border, onto the card"));
         box->close();
     }
 };

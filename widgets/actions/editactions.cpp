@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QUndoStack>
 
 namespace infralab {
@@ -63,6 +64,10 @@ EditActions::EditActions(Document *document, TopologyScene *scene, TopologyView 
     m_overview = new QAction(tr("&Overview"), this);
     m_overview->setCheckable(true);
     connect(m_overview, &QAction::toggled, m_view, &TopologyView::setOverviewVisible);
+    connect(m_view, &TopologyView::overviewShownChanged, m_overview, [this](bool shown) {
+        const QSignalBlocker blocker(m_overview); // showing it is not the user's choice
+        m_overview->setChecked(shown);
+    });
     // Large topologies open with the overview shown; the user may hide it again.
     connect(m_scene, &TopologyScene::contentReset, this,
             [this] { m_overview->setChecked(m_scene->nodeItems().size() >= OverviewThreshold); });

@@ -298,8 +298,11 @@ void TopologyView::updateOverview()
         if (auto *topologyScene = qobject_cast<TopologyScene *>(scene()))
             connect(topologyScene, &TopologyScene::contentReset, m_overview, &OverviewView::refit);
     }
+    const bool changed = m_overview->isVisibleTo(this) != visible;
     m_overview->setVisible(visible);
     placeOverview();
+    if (changed)
+        Q_EMIT overviewShownChanged(visible);
 }
 
 void TopologyView::placeOverview()

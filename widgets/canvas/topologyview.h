@@ -47,6 +47,14 @@ public:
     // The user's choice (View › Overview). A fit that cannot show everything also shows it,
     // until a fit shows all again or the user hides it.
     void setOverviewVisible(bool visible);
+    bool overviewShown() const { return m_overviewByUser || m_overviewForFit; }
+
+Q_SIGNALS:
+    // The overview appeared or went, by the user's choice or by a fit (View › Overview's
+    // check mark follows it, so one click hides an overview a fit opened).
+    void overviewShownChanged(bool shown);
+
+public:
 
     // Shown in the middle of an empty canvas.
     void setPlaceholderText(const QString &text);

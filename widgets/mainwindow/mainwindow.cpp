@@ -221,9 +221,11 @@ void MainWindow::showAbout()
 QString MainWindow::gesturesText()
 {
     return tr("<h3>Canvas gestures</h3>"
-              "<p><b>Link two nodes:</b> hover the calling card; a round handle appears on its "
-              "right edge. Drag from the handle onto the card it should call and let go. A "
-              "target the caller may not call turns red and the status bar says why.</p>"
+              "<p><b>Link two nodes:</b> hover the calling card; a round arrow handle appears on "
+              "its right edge and the cursor turns into a cross near the card's border. Drag "
+              "from the handle, or from anywhere along the border, onto the card it should "
+              "call and let go. A target the caller may not call turns red and the status "
+              "bar says why.</p>"
               "<p><b>Add a node:</b> drag a kind from the Palette onto the canvas, or "
               "double-click it.</p>"
               "<p><b>Select:</b> click a card or link, Ctrl-click for more, or drag a rubber "
